@@ -1,0 +1,90 @@
+package dev.gavel.auction;
+
+import dev.gavel.auction.campaign.AdSlot;
+import dev.gavel.auction.campaign.MediaType;
+import dev.gavel.auction.campaign.Size;
+import dev.gavel.openrtb.BidRequest;
+import dev.gavel.openrtb.Deal;
+import dev.gavel.openrtb.Format;
+import dev.gavel.openrtb.Imp;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Translates an OpenRTB imp, in the context of its request, into the campaign index's query. */
+final class AdSlots {
+  private AdSlots() {}
+
+  static AdSlot of(BidRequest request, Imp imp) {
+    String country = request.device() != null && request.device().geo() != null ? request.device().geo().country() : null;
+    if (country == null && request.user() != null && request.user().geo() != null) {
+      country = request.user().geo().country();
+    }
+    return new AdSlot(
+        imp.id(),
+        mediaTypes(imp),
+        bannerSizes(imp),
+        imp.video() != null && imp.video().w() != null && imp.video().h() != null
+            ? new Size(imp.video().w(), imp.video().h()) : null,
+        request.site() != null ? request.site().domain() : null,
+        request.app() != null ? request.app().bundle() : null,
+        country,
+        request.device() != null ? request.device().devicetype() : null,
+        dealIds(imp),
+        imp.pmp() != null && Integer.valueOf(1).equals(imp.pmp().privateAuction()),
+        asSet(request.badv()),
+        asSet(request.bcat()));
+  }
+
+  private static Set<MediaType> mediaTypes(Imp imp) {
+    Set<MediaType> types = EnumSet.noneOf(MediaType.class);
+    if (imp.banner() != null) {
+      types.add(MediaType.BANNER);
+    }
+    if (imp.video() != null) {
+      types.add(MediaType.VIDEO);
+    }
+    if (imp.audio() != null) {
+      types.add(MediaType.AUDIO);
+    }
+    if (imp.nativeAd() != null) {
+      types.add(MediaType.NATIVE);
+    }
+    return types;
+  }
+
+  private static List<Size> bannerSizes(Imp imp) {
+    if (imp.banner() == null) {
+      return List.of();
+    }
+    List<Size> sizes = new ArrayList<>();
+    if (imp.banner().format() != null) {
+      for (Format f : imp.banner().format()) {
+        if (f.w() != null && f.h() != null) {
+          sizes.add(new Size(f.w(), f.h()));
+        }
+      }
+    }
+    if (sizes.isEmpty() && imp.banner().w() != null && imp.banner().h() != null) {
+      sizes.add(new Size(imp.banner().w(), imp.banner().h()));
+    }
+    return sizes;
+  }
+
+  private static Set<String> dealIds(Imp imp) {
+    if (imp.pmp() == null || imp.pmp().deals() == null) {
+      return Set.of();
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (Deal deal : imp.pmp().deals()) {
+      ids.add(deal.id());
+    }
+    return ids;
+  }
+
+  private static Set<String> asSet(List<String> values) {
+    return values == null ? Set.of() : Set.copyOf(values);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.gavel.auction;
+
+import dev.gavel.config.AuctionConfig;
+import dev.gavel.http.JsonErrors;
+import dev.gavel.openrtb.BidRequest;
+import dev.gavel.openrtb.BidResponse;
+import dev.gavel.openrtb.InvalidJsonException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /openrtb2/auction}: read, validate, set the deadline, run the auction, answer. The
+ * clock starts when the request arrives, before its body is read.
+ */
+final class AuctionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(AuctionHandler.class);
+  private static final String ARRIVAL = "gavel.arrivalNanos";
+  static final String OPENRTB_VERSION = "2.6";
+
+  private final AuctionSetup setup;
+  private final AuctionConfig config;
+  private final AuctionEngine engine;
+  private final RequestValidator validator = new RequestValidator();
+
+  AuctionHandler(AuctionSetup setup, AuctionEngine engine) {
+    this.setup = setup;
+    this.config = setup.config().auction();
+    this.engine = engine;
+  }
+
+  /** First step: start the clock and refuse what is not JSON before reading the body. */
+  void accept(RoutingContext ctx) {
+    ctx.put(ARRIVAL, System.nanoTime());
+    String type = ctx.request().getHeader("content-type");
+    if (!isJson(type)) {
+      JsonErrors.send(ctx, 415, "unsupported_media_type",
+          "Content-Type must be application/json, got " + (type == null ? "none" : "'" + type + "'"));
+      return;
+    }
+    ctx.next();
+  }
+
+  void handle(RoutingContext ctx) {
+    long arrival = ctx.get(ARRIVAL);
+    Buffer body = ctx.body().buffer();
+    BidRequest request;
+    try {
+      request = setup.json().readBidRequest(body == null ? new byte[0] : body.getBytes());
+    } catch (InvalidJsonException e) {
+      reject(ctx, arrival, JsonErrors.body("invalid_json", e.getMessage()).put("field", e.path()));
+      return;
+    }
+    List<ValidationProblem> problems = validator.validate(request);
+    if (!problems.isEmpty()) {
+      reject(ctx, arrival, invalidRequest(problems));
+      return;
+    }
+    int tmax = Math.min(request.tmax() == null ? config.defaultTmaxMs() : request.tmax(), config.maxTmaxMs());
+    long publisherDeadline = arrival + tmax * 1_000_000L;
+    Deadline deadline = Deadline.after(arrival, Math.max(0, tmax - config.safetyMarginMs()));
+    if (deadline.remainingMillis(System.nanoTime()) < config.minAuctionMs()) {
+      BidResponse noTime = ResponseBuilder.noBid(request.id(), ResponseBuilder.NBR_INSUFFICIENT_TIME, null);
+      respond(ctx, noTime, "insufficient_time", arrival, publisherDeadline);
+      return;
+    }
+    engine.run(request, deadline).onComplete(done -> {
+      if (done.failed()) {
+        LOG.error("auction {} failed", request.id(), done.cause());
+        ctx.fail(500, done.cause());
+        return;
+      }
+      BidResponse response = ResponseBuilder.build(done.result());
+      respond(ctx, response, done.result().hasWinner() ? "bid" : "no_bid", arrival, publisherDeadline);
+    });
+  }
+
+  private void respond(RoutingContext ctx, BidResponse response, String outcome, long arrival, long publisherDeadline) {
+    HttpServerResponse http = ctx.response().putHeader("x-openrtb-version", OPENRTB_VERSION);
+    if (response == null) {
+      http.setStatusCode(204).end();
+    } else {
+      http.putHeader("content-type", "application/json").end(Buffer.buffer(setup.json().write(response)));
+    }
+    long now = System.nanoTime();
+    setup.metrics().recordResponse(outcome, now - arrival, now - publisherDeadline > 0);
+  }
+
+  private void reject(RoutingContext ctx, long arrival, JsonObject error) {
+    ctx.response().putHeader("x-openrtb-version", OPENRTB_VERSION);
+    JsonErrors.send(ctx, 400, error);
+    setup.metrics().recordResponse("invalid", System.nanoTime() - arrival, false);
+  }
+
+  private static JsonObject invalidRequest(List<ValidationProblem> problems) {
+    ValidationProblem first = problems.get(0);
+    JsonArray all = new JsonArray();
+    problems.forEach(p -> all.add(new JsonObject().put("field", p.field()).put("message", p.message())));
+    return JsonErrors.body("invalid_request", first.field() + ": " + first.message())
+        .put("field", first.field())
+        .put("problems", all);
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+    return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"));
+  }
+}

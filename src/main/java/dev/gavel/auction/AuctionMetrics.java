@@ -1,0 +1,61 @@
+package dev.gavel.auction;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The auction's meters: latency, requests by outcome, per-bidder calls and bids, and responses
+ * sent after the publisher's deadline (which must stay at zero). Meters are looked up once and
+ * cached, so the hot path only increments.
+ */
+public final class AuctionMetrics {
+  private final MeterRegistry registry;
+  private final Timer latency;
+  private final Counter lateResponses;
+  private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+  private final Map<String, Counter> bidderCalls = new ConcurrentHashMap<>();
+  private final Map<String, Counter> bidderBids = new ConcurrentHashMap<>();
+
+  public AuctionMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.latency = Timer.builder("gavel.auction.latency")
+        .description("Time from a bid request's arrival to its response")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(2))
+        .register(registry);
+    this.lateResponses = Counter.builder("gavel.auction.late.responses")
+        .description("Responses sent after the publisher's deadline (arrival + tmax); must stay at zero")
+        .register(registry);
+  }
+
+  public void recordResponse(String outcome, long latencyNanos, boolean late) {
+    latency.record(latencyNanos, TimeUnit.NANOSECONDS);
+    outcomes.computeIfAbsent(outcome, o -> Counter.builder("gavel.auction.requests")
+        .description("Bid requests by outcome").tag("outcome", o).register(registry)).increment();
+    if (late) {
+      lateResponses.increment();
+    }
+  }
+
+  public void recordBidder(BidderOutcome outcome) {
+    String key = outcome.bidder() + '|' + outcome.status().label();
+    bidderCalls.computeIfAbsent(key, k -> Counter.builder("gavel.bidder.calls")
+        .description("Calls to external bidders by result (bid, no_bid, timeout, error, skipped)")
+        .tags("bidder", outcome.bidder(), "result", outcome.status().label()).register(registry)).increment();
+    if (!outcome.bids().isEmpty()) {
+      bidderBids.computeIfAbsent(outcome.bidder(), b -> Counter.builder("gavel.bidder.bids")
+          .description("Valid bids received from external bidders").tag("bidder", b).register(registry))
+          .increment(outcome.bids().size());
+    }
+  }
+
+  public double lateResponseCount() {
+    return lateResponses.count();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.gavel.auction;
+
+import dev.gavel.auction.campaign.MatchExplanation;
+import dev.gavel.openrtb.BidRequest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one auction decided, for the response and (later) the auction event.
+ *
+ * @param currency the auction's currency, or null when the request allowed none Gavel supports
+ * @param campaignFilters per imp, why campaigns were filtered; only for test requests
+ * @param notes human-readable reasons for what could not be auctioned (e.g. unsupported floor currency)
+ */
+public record AuctionResult(
+    BidRequest request,
+    Deadline deadline,
+    String currency,
+    List<ImpDecision> decisions,
+    List<BidderOutcome> bidders,
+    Map<String, MatchExplanation> campaignFilters,
+    List<String> notes) {
+
+  public boolean hasWinner() {
+    return decisions.stream().anyMatch(ImpDecision::hasWinner);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.gavel.auction;
+
+import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.config.GavelConfig;
+import dev.gavel.openrtb.OpenRtbJson;
+import java.util.function.Supplier;
+
+/**
+ * What every auction instance shares, built once at start-up; all of it is immutable or
+ * thread-safe. Budgets are a supplier because billing replaces the view as spend comes in.
+ */
+public record AuctionSetup(
+    GavelConfig config,
+    CampaignIndex campaigns,
+    Supplier<BudgetView> budgets,
+    CurrencyRates rates,
+    AuctionMetrics metrics,
+    OpenRtbJson json) {}

@@ -1,0 +1,57 @@
+package dev.gavel.auction;
+
+import dev.gavel.config.BidderConfig;
+import dev.gavel.openrtb.BidRequest;
+import dev.gavel.openrtb.Imp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One planned call to an external bidder: the request it may see (only imps of the media types it
+ * takes, the remaining time as {@code tmax}, the auction's currency, the request's blocking lists
+ * intact) and how long to wait; or why it is not called at all.
+ */
+record BidderCall(BidderConfig bidder, BidRequest outbound, long timeoutMs, long startNanos, String skipReason) {
+
+  static BidderCall plan(BidderConfig bidder, BidRequest request, Deadline deadline, String currency, Set<String> auctionable) {
+    long now = System.nanoTime();
+    if (request.bseat() != null && request.bseat().contains(bidder.name())) {
+      return skip(bidder, "seat blocked by bseat");
+    }
+    if (request.wseat() != null && !request.wseat().isEmpty() && !request.wseat().contains(bidder.name())) {
+      return skip(bidder, "seat not in wseat");
+    }
+    List<Imp> visible = new ArrayList<>();
+    for (Imp imp : request.imp()) {
+      if (auctionable.contains(imp.id()) && takesAny(bidder, imp)) {
+        visible.add(imp);
+      }
+    }
+    if (visible.isEmpty()) {
+      return skip(bidder, "no imp of a media type it takes");
+    }
+    long remaining = deadline.remainingMillis(now);
+    long tmax = remaining - bidder.tmaxDeductionMs();
+    if (tmax <= 0) {
+      return skip(bidder, "not enough time left");
+    }
+    BidRequest outbound = request.withImps(visible).withTmax((int) tmax).withCur(List.of(currency));
+    return new BidderCall(bidder, outbound, remaining, now, null);
+  }
+
+  long elapsedMs() {
+    return startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1_000_000L;
+  }
+
+  private static BidderCall skip(BidderConfig bidder, String reason) {
+    return new BidderCall(bidder, null, 0, 0, reason);
+  }
+
+  private static boolean takesAny(BidderConfig bidder, Imp imp) {
+    return (imp.banner() != null && bidder.takes("banner"))
+        || (imp.video() != null && bidder.takes("video"))
+        || (imp.audio() != null && bidder.takes("audio"))
+        || (imp.nativeAd() != null && bidder.takes("native"));
+  }
+}

@@ -1,0 +1,93 @@
+package dev.gavel.auction;
+
+import dev.gavel.auction.BidderOutcome.Status;
+import dev.gavel.config.BidderClientConfig;
+import dev.gavel.config.BidderConfig;
+import dev.gavel.openrtb.BidRequest;
+import dev.gavel.openrtb.BidResponse;
+import dev.gavel.openrtb.InvalidJsonException;
+import dev.gavel.openrtb.OpenRtbJson;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Calls external OpenRTB bidders over pooled keep-alive connections, one client per event loop.
+ * A call never fails: every error, timeout or bad answer becomes a {@link BidderOutcome}.
+ */
+public final class BidderClient {
+  private final WebClient client;
+  private final OpenRtbJson json;
+
+  public BidderClient(Vertx vertx, BidderClientConfig config, OpenRtbJson json) {
+    WebClientOptions options = new WebClientOptions()
+        .setKeepAlive(true)
+        .setKeepAliveTimeout(config.keepAliveSeconds())
+        .setConnectTimeout(config.connectTimeoutMs())
+        .setTcpNoDelay(true)
+        .setDecompressionSupported(true)
+        .setUserAgent("Gavel/0.1 (OpenRTB 2.6)");
+    this.client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBidder()));
+    this.json = json;
+  }
+
+  /**
+   * Sends {@code outbound} and waits at most {@code timeoutMs}; past that the request is reset by
+   * the client, and the auction has already moved on.
+   */
+  public Future<BidderOutcome> call(BidderConfig bidder, BidRequest outbound, String currency, long timeoutMs) {
+    long start = System.nanoTime();
+    return client.postAbs(bidder.url().toString())
+        .timeout(timeoutMs)
+        .putHeader("content-type", "application/json")
+        .putHeader("x-openrtb-version", "2.6")
+        .sendBuffer(Buffer.buffer(json.write(outbound)))
+        .map(response -> interpret(bidder, outbound, currency, response, elapsedMs(start)))
+        .otherwise(failure -> failed(bidder, failure, elapsedMs(start)));
+  }
+
+  public Future<Void> close() {
+    return client.close();
+  }
+
+  private BidderOutcome interpret(
+      BidderConfig bidder, BidRequest outbound, String currency, HttpResponse<Buffer> response, long latencyMs) {
+    int status = response.statusCode();
+    Buffer body = response.body();
+    if (status == 204 || (status == 200 && (body == null || body.length() == 0))) {
+      return BidderOutcome.failed(bidder.name(), Status.NO_BID, latencyMs, null);
+    }
+    if (status < 200 || status > 299) {
+      return BidderOutcome.failed(bidder.name(), Status.ERROR, latencyMs, "HTTP " + status);
+    }
+    BidResponse parsed;
+    try {
+      parsed = json.readBidResponse(body.getBytes());
+    } catch (InvalidJsonException e) {
+      return BidderOutcome.failed(bidder.name(), Status.ERROR, latencyMs, "malformed response: " + e.getMessage());
+    }
+    if (parsed.id() == null || !parsed.id().equals(outbound.id())) {
+      return BidderOutcome.failed(bidder.name(), Status.ERROR, latencyMs,
+          "response id '" + parsed.id() + "' does not match request id '" + outbound.id() + "'");
+    }
+    return new BidScreen(bidder.name(), outbound, currency).screen(parsed, latencyMs);
+  }
+
+  private static BidderOutcome failed(BidderConfig bidder, Throwable failure, long latencyMs) {
+    if (failure instanceof TimeoutException) {
+      return BidderOutcome.failed(bidder.name(), Status.TIMEOUT, latencyMs, "timed out");
+    }
+    String what = failure instanceof ConnectException ? "connection failed: " : "request failed: ";
+    return BidderOutcome.failed(bidder.name(), Status.ERROR, latencyMs, what + failure.getMessage());
+  }
+
+  private static long elapsedMs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000L;
+  }
+}

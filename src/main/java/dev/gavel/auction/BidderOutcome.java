@@ -1,0 +1,26 @@
+package dev.gavel.auction;
+
+import java.util.List;
+
+/**
+ * What one external bidder did in one auction: its valid bids, the bids Gavel refused and why,
+ * and how long it took. A bidder's failure is recorded here and never breaks the auction.
+ */
+public record BidderOutcome(
+    String bidder, Status status, long latencyMs, String error, List<CandidateBid> bids, List<RejectedBid> rejected) {
+
+  public enum Status {
+    BID, NO_BID, TIMEOUT, ERROR, SKIPPED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** A bid refused before the auction, with its OpenRTB loss reason. */
+  public record RejectedBid(String bidId, String impId, int lossReason, String why) {}
+
+  public static BidderOutcome failed(String bidder, Status status, long latencyMs, String error) {
+    return new BidderOutcome(bidder, status, latencyMs, error, List.of(), List.of());
+  }
+}

@@ -1,0 +1,72 @@
+package dev.gavel.auction;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gavel.openrtb.Bid;
+import dev.gavel.openrtb.BidResponse;
+import dev.gavel.openrtb.SeatBid;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an {@link AuctionResult} into the OpenRTB response: one winning bid per imp, grouped by
+ * seat, priced at its clearing price with the macros substituted, and an {@code ext} reporting
+ * each bidder's response time and errors (as Prebid Server does).
+ */
+final class ResponseBuilder {
+  /** OpenRTB no-bid reason codes used here. */
+  static final int NBR_UNKNOWN = 0;
+  static final int NBR_INSUFFICIENT_TIME = 15;
+
+  private ResponseBuilder() {}
+
+  /** The response to send, or null for a plain no-bid (HTTP 204). */
+  static BidResponse build(AuctionResult result) {
+    boolean debug = Integer.valueOf(1).equals(result.request().test());
+    ObjectNode ext = BidderReport.ext(result, debug);
+    if (!result.hasWinner()) {
+      return debug ? noBid(result.request().id(), NBR_UNKNOWN, ext) : null;
+    }
+    String responseId = Ids.uuid();
+    Map<String, List<Bid>> bySeat = new LinkedHashMap<>();
+    for (ImpDecision decision : result.decisions()) {
+      if (decision.hasWinner()) {
+        CandidateBid winner = decision.winner();
+        Bid priced = priceAndSubstitute(result, responseId, winner, decision.clearingMicros());
+        bySeat.computeIfAbsent(winner.seat(), s -> new ArrayList<>()).add(priced);
+      }
+    }
+    List<SeatBid> seatBids = new ArrayList<>(bySeat.size());
+    bySeat.forEach((seat, bids) -> seatBids.add(new SeatBid(List.copyOf(bids), seat, null, null)));
+    return new BidResponse(result.request().id(), seatBids, responseId, result.currency(), null, null, ext);
+  }
+
+  static BidResponse noBid(String requestId, int nbr, ObjectNode ext) {
+    return new BidResponse(requestId, null, null, null, null, nbr, ext);
+  }
+
+  private static Bid priceAndSubstitute(AuctionResult result, String responseId, CandidateBid winner, long clearing) {
+    Bid bid = winner.bid();
+    Map<String, String> macros = new LinkedHashMap<>();
+    macros.put("AUCTION_ID", result.request().id());
+    macros.put("AUCTION_BID_ID", responseId);
+    macros.put("AUCTION_IMP_ID", bid.impid());
+    macros.put("AUCTION_SEAT_ID", winner.seat());
+    macros.put("AUCTION_PRICE", Money.format(clearing));
+    macros.put("AUCTION_CURRENCY", result.currency());
+    macros.put("AUCTION_MBR", BigDecimal.valueOf(clearing).divide(BigDecimal.valueOf(winner.priceMicros()), 4, RoundingMode.HALF_UP)
+        .stripTrailingZeros().toPlainString());
+    if (bid.adid() != null) {
+      macros.put("AUCTION_AD_ID", bid.adid());
+    }
+    return bid.withMarkup(
+            Macros.substitute(bid.adm(), macros),
+            Macros.substitute(bid.nurl(), macros),
+            Macros.substitute(bid.burl(), macros),
+            Macros.substitute(bid.lurl(), macros))
+        .withPrice(Money.toDecimal(clearing));
+  }
+}

@@ -1,0 +1,12 @@
+package dev.gavel.config;
+
+/** The pooled, keep-alive HTTP client shared by the calls to external bidders (one per event loop). */
+public record BidderClientConfig(int maxConnectionsPerBidder, int connectTimeoutMs, int keepAliveSeconds) {
+
+  static BidderClientConfig from(ConfigReader r) {
+    return new BidderClientConfig(
+        r.intValue("maxConnectionsPerBidder", 64, 1, 10_000),
+        r.intValue("connectTimeoutMs", 200, 1, 60_000),
+        r.intValue("keepAliveSeconds", 60, 1, 3600));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.gavel.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One external OpenRTB bidder. It sees only the imps of the media types it takes, and its
+ * outbound {@code tmax} is the auction's remaining time less {@code tmaxDeductionMs} (its share
+ * of network time).
+ */
+public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes) {
+
+  private static final List<String> ALL_MEDIA = List.of("banner", "video", "audio", "native");
+
+  static BidderConfig from(ConfigReader r) {
+    String name = r.requiredString("name");
+    if (!name.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+      throw new ConfigException(r.key("name") + ": use 1-40 lowercase letters, digits, '-' or '_', got '" + name + "'");
+    }
+    URI url = parseUrl(r, r.requiredString("url"));
+    List<String> media = r.strings("mediaTypes", ALL_MEDIA);
+    for (String m : media) {
+      if (!ALL_MEDIA.contains(m.toLowerCase(Locale.ROOT))) {
+        throw new ConfigException(r.key("mediaTypes") + ": unknown media type '" + m + "', expected one of " + ALL_MEDIA);
+      }
+    }
+    return new BidderConfig(
+        name,
+        url,
+        r.boolValue("enabled", true),
+        r.intValue("tmaxDeductionMs", 0, 0, 10_000),
+        Set.copyOf(media.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList()));
+  }
+
+  private static URI parseUrl(ConfigReader r, String text) {
+    try {
+      URI url = URI.create(text);
+      if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+        throw new IllegalArgumentException("not an http(s) URL");
+      }
+      return url;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(r.key("url") + ": expected an http(s) URL, got '" + text + "'");
+    }
+  }
+
+  public boolean takes(String mediaType) {
+    return mediaTypes.contains(mediaType);
+  }
+}

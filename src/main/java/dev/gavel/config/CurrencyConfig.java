@@ -1,0 +1,43 @@
+package dev.gavel.config;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Conversion rates as units of each currency per one US dollar, read as exact decimals. USD is
+ * always supported and is the currency campaigns are priced in.
+ */
+public record CurrencyConfig(Map<String, BigDecimal> ratesPerUsd) {
+
+  static CurrencyConfig from(ConfigReader r) {
+    Map<String, BigDecimal> rates = new TreeMap<>();
+    rates.put("USD", BigDecimal.ONE);
+    ConfigReader rateReader = r.section("ratesPerUsd");
+    for (String code : r.rawSection("ratesPerUsd").fieldNames()) {
+      String key = rateReader.key(code);
+      if (!code.matches("[A-Z]{3}") || !isIso4217(code)) {
+        throw new ConfigException(key + ": '" + code + "' is not an ISO 4217 currency code");
+      }
+      BigDecimal rate = rateReader.decimal(code);
+      if (rate.signum() <= 0) {
+        throw new ConfigException(key + ": the rate must be positive, got " + rate);
+      }
+      if (code.equals("USD") && rate.compareTo(BigDecimal.ONE) != 0) {
+        throw new ConfigException(key + ": USD is the base currency, its rate is 1");
+      }
+      rates.put(code, rate);
+    }
+    return new CurrencyConfig(Map.copyOf(rates));
+  }
+
+  private static boolean isIso4217(String code) {
+    try {
+      Currency.getInstance(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.gavel.config;
+
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The whole configuration, parsed and validated once at start-up. Every key has a default here, so
+ * a config file only needs what it changes; {@code conf/gavel.yaml} lists them all.
+ */
+public record GavelConfig(
+    HttpConfig http,
+    VerticlesConfig verticles,
+    AuctionConfig auction,
+    CurrencyConfig currency,
+    BidderClientConfig bidderClient,
+    List<BidderConfig> bidders) {
+
+  public static GavelConfig from(JsonObject json) {
+    ConfigReader root = new ConfigReader(json, "");
+    List<BidderConfig> bidders = root.list("bidders", BidderConfig::from);
+    Set<String> names = new HashSet<>();
+    for (BidderConfig bidder : bidders) {
+      if (!names.add(bidder.name())) {
+        throw new ConfigException("bidders: the name '" + bidder.name() + "' is used twice");
+      }
+    }
+    AuctionConfig auction = AuctionConfig.from(root.section("auction"));
+    if (names.contains(auction.houseSeat())) {
+      throw new ConfigException("bidders: the name '" + auction.houseSeat() + "' is the house seat (auction.houseSeat)");
+    }
+    return new GavelConfig(
+        HttpConfig.from(root.section("http")),
+        VerticlesConfig.from(root.section("verticles")),
+        auction,
+        CurrencyConfig.from(root.section("currency")),
+        BidderClientConfig.from(root.section("bidderClient")),
+        bidders);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.gavel.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+  private static JsonObject sample() {
+    return new JsonObject()
+        .put("http", new JsonObject().put("port", 8080).put("maxBodyBytes", 65536))
+        .put("verticles", new JsonObject().put("http", new JsonObject().put("instances", 2)))
+        .put("currency", new JsonObject().put("ratesPerUsd", new JsonObject().put("EUR", "0.92")))
+        .put("bidders", new JsonArray().add(new JsonObject()
+            .put("name", "dsp").put("url", "http://127.0.0.1:9000/bid").put("enabled", false)
+            .put("mediaTypes", new JsonArray().add("banner"))));
+  }
+
+  @Test
+  void defaultsFillWhatTheFileLeavesOut() {
+    GavelConfig c = ConfigLoader.fromJson(new JsonObject(), Map.of());
+    assertThat(c.http().port()).isEqualTo(8080);
+    assertThat(c.http().maxBodyBytes()).isEqualTo(65536);
+    assertThat(c.auction().defaultTmaxMs()).isEqualTo(300);
+    assertThat(c.currency().ratesPerUsd()).containsEntry("USD", BigDecimal.ONE);
+    assertThat(c.bidders()).isEmpty();
+  }
+
+  @Test
+  void environmentVariablesOverrideIndividualKeysWithTheirType() {
+    GavelConfig c = ConfigLoader.fromJson(sample(), Map.of(
+        "GAVEL_HTTP_PORT", "9090",
+        "GAVEL_HTTP_MAX_BODY_BYTES", "2048",
+        "GAVEL_VERTICLES_HTTP_INSTANCES", "1",
+        "GAVEL_BIDDERS_0_ENABLED", "true",
+        "GAVEL_BIDDERS_0_MEDIA_TYPES", "banner, video",
+        "GAVEL_CURRENCY_RATES_PER_USD_EUR", "0.95"));
+    assertThat(c.http().port()).isEqualTo(9090);
+    assertThat(c.http().maxBodyBytes()).isEqualTo(2048);
+    assertThat(c.verticles().httpInstances()).isEqualTo(1);
+    assertThat(c.bidders().get(0).enabled()).isTrue();
+    assertThat(c.bidders().get(0).mediaTypes()).containsExactlyInAnyOrder("banner", "video");
+    assertThat(c.currency().ratesPerUsd().get("EUR")).isEqualByComparingTo("0.95");
+  }
+
+  @Test
+  void badValuesFailFastNamingTheKey() {
+    assertThatThrownBy(() -> ConfigLoader.fromJson(sample(), Map.of("GAVEL_HTTP_PORT", "eighty")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("GAVEL_HTTP_PORT");
+    assertThatThrownBy(() -> ConfigLoader.fromJson(sample().put("http", new JsonObject().put("port", 70000)), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessage("http.port: must be between 0 and 65535, got 70000");
+    assertThatThrownBy(() -> ConfigLoader.fromJson(sample().put("currency",
+        new JsonObject().put("ratesPerUsd", new JsonObject().put("XYZ", "1.0"))), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("currency.ratesPerUsd.XYZ");
+    JsonObject badUrl = sample();
+    badUrl.getJsonArray("bidders").getJsonObject(0).put("url", "ftp://nope");
+    assertThatThrownBy(() -> ConfigLoader.fromJson(badUrl, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("bidders[0].url");
+    JsonObject tmax = sample().put("auction", new JsonObject().put("defaultTmaxMs", 2000).put("maxTmaxMs", 1000));
+    assertThatThrownBy(() -> ConfigLoader.fromJson(tmax, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("auction.defaultTmaxMs");
+  }
+
+  @Test
+  void variableNamesFollowTheKeyPath() {
+    assertThat(EnvOverrides.variableFor("GAVEL_HTTP", "maxBodyBytes")).isEqualTo("GAVEL_HTTP_MAX_BODY_BYTES");
+    EnvOverrides overrides = new EnvOverrides(Map.of("GAVEL_HTTP_PROT", "1", "GAVEL_CONFIG", "x.yaml"));
+    overrides.apply(sample());
+    assertThat(overrides.unmatched()).containsExactly("GAVEL_HTTP_PROT");
+  }
+}
