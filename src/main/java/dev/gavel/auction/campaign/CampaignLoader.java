@@ -1,0 +1,177 @@
+package dev.gavel.auction.campaign;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the campaign file (conf/campaigns.json). Pure: it parses bytes that the caller has read
+ * off the event loop. The format is meant for ad ops people:
+ *
+ * <pre>
+ * { "campaigns": [ {
+ *     "id": "acme-shoes-spring-mrec", "advertiserDomain": "acmeshoes.com",
+ *     "bidCpm": "2.50", "dailyBudget": "500.00", "totalBudget": "12000.00",
+ *     "categories": ["IAB18"], "deals": [], "openAuction": true,
+ *     "targeting": { "mediaTypes": ["banner"], "sizes": ["300x250"], "siteDomains": [],
+ *                    "appBundles": [], "countries": ["USA"], "deviceTypes": [2, 4, 5] },
+ *     "creative": { "id": "acme-mrec-01", "type": "banner", "size": "300x250",
+ *                   "clickThroughUrl": "https://acmeshoes.com/spring",
+ *                   "markup": "&lt;a href=\"${CLICK_URL}\"&gt;...&lt;/a&gt;" } } ] }
+ * </pre>
+ *
+ * Money is in USD, as a decimal string or number with at most 6 decimals. Absent lists mean
+ * "any" (targeting) or "none" (categories, deals); "openAuction" defaults to true; a creative
+ * without "size" is fluid; "markup" may be an array of lines. Keys starting with "_" are
+ * comments; any other unknown key is an error, so typos do not go unnoticed.
+ */
+public final class CampaignLoader {
+
+  private static final Set<String> CAMPAIGN_FIELDS = Set.of("id", "advertiserDomain", "bidCpm",
+      "dailyBudget", "totalBudget", "categories", "deals", "openAuction", "targeting", "creative");
+  private static final Set<String> TARGETING_FIELDS = Set.of(
+      "mediaTypes", "sizes", "siteDomains", "appBundles", "countries", "deviceTypes");
+  private static final Set<String> CREATIVE_FIELDS =
+      Set.of("id", "type", "size", "markup", "clickThroughUrl");
+
+  private final ObjectMapper mapper = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  /** Parses the campaign file; throws {@link IllegalArgumentException} naming the bad field. */
+  public List<Campaign> parse(byte[] json) {
+    JsonNode root = readTree(json);
+    JsonNode array = root.isObject() ? root.get("campaigns") : null;
+    if (array == null || !array.isArray()) {
+      throw new IllegalArgumentException(
+          "campaign file must be an object with a \"campaigns\" array");
+    }
+    new JsonFields(root, "campaign file", "").allowOnly(Set.of("campaigns"));
+    List<Campaign> campaigns = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < array.size(); i++) {
+      Campaign campaign = campaign(array.get(i), i);
+      if (!ids.add(campaign.id())) {
+        throw new IllegalArgumentException(
+            "campaigns[" + i + "]: id: duplicate campaign id \"" + campaign.id() + "\"");
+      }
+      campaigns.add(campaign);
+    }
+    return List.copyOf(campaigns);
+  }
+
+  private JsonNode readTree(byte[] json) {
+    try {
+      return mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("campaign file is not valid JSON: " + e.getOriginalMessage()
+          + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("campaign file could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private Campaign campaign(JsonNode node, int index) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("campaigns[" + index + "]: must be an object");
+    }
+    JsonNode idNode = node.get("id");
+    String where = "campaigns[" + index + "]"
+        + (idNode != null && idNode.isTextual() ? " (id \"" + idNode.asText() + "\")" : "");
+    JsonFields fields = new JsonFields(node, where, "");
+    fields.allowOnly(CAMPAIGN_FIELDS);
+    String id = fields.text("id");
+    String adomain = fields.text("advertiserDomain");
+    long bid = money(fields, "bidCpm");
+    if (bid == 0) {
+      throw fields.error("bidCpm", "must be greater than 0");
+    }
+    long daily = money(fields, "dailyBudget");
+    long total = money(fields, "totalBudget");
+    List<String> categories = fields.texts("categories");
+    Set<String> deals = new LinkedHashSet<>(fields.texts("deals"));
+    boolean openAuction = fields.bool("openAuction", true);
+    JsonFields targetingFields = fields.object("targeting", false);
+    Targeting targeting = targetingFields == null ? Targeting.ANY : targeting(targetingFields);
+    Creative creative = creative(fields.object("creative", true));
+    try {
+      return new Campaign(id, adomain, bid, daily, total, categories, targeting, creative, deals,
+          openAuction);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long money(JsonFields fields, String field) {
+    BigDecimal usd = fields.decimal(field);
+    try {
+      return UsdMicros.fromUsd(usd);
+    } catch (IllegalArgumentException e) {
+      throw fields.error(field, e.getMessage());
+    }
+  }
+
+  private static Targeting targeting(JsonFields fields) {
+    fields.allowOnly(TARGETING_FIELDS);
+    Set<MediaType> mediaTypes = new LinkedHashSet<>();
+    List<String> typeNames = fields.texts("mediaTypes");
+    for (int i = 0; i < typeNames.size(); i++) {
+      mediaTypes.add(mediaType(fields, "mediaTypes[" + i + "]", typeNames.get(i)));
+    }
+    Set<Size> sizes = new LinkedHashSet<>();
+    List<String> sizeTexts = fields.texts("sizes");
+    for (int i = 0; i < sizeTexts.size(); i++) {
+      sizes.add(size(fields, "sizes[" + i + "]", sizeTexts.get(i)));
+    }
+    try {
+      return new Targeting(mediaTypes, sizes, new LinkedHashSet<>(fields.texts("siteDomains")),
+          new LinkedHashSet<>(fields.texts("appBundles")),
+          new LinkedHashSet<>(fields.texts("countries")),
+          new LinkedHashSet<>(fields.ints("deviceTypes")));
+    } catch (IllegalArgumentException e) {
+      throw fields.error("", e.getMessage());
+    }
+  }
+
+  private static Creative creative(JsonFields fields) {
+    fields.allowOnly(CREATIVE_FIELDS);
+    String crid = fields.text("id");
+    MediaType type = mediaType(fields, "type", fields.text("type"));
+    String sizeText = fields.optionalText("size");
+    Size size = sizeText == null ? null : size(fields, "size", sizeText);
+    String markup = fields.textOrLines("markup");
+    String clickThroughUrl = fields.text("clickThroughUrl");
+    if (!clickThroughUrl.startsWith("https://") && !clickThroughUrl.startsWith("http://")) {
+      throw fields.error("clickThroughUrl", "must be an http(s) URL, got \"" + clickThroughUrl + "\"");
+    }
+    return size == null
+        ? new Creative(crid, type, 0, 0, markup, clickThroughUrl)
+        : Creative.sized(crid, type, size, markup, clickThroughUrl);
+  }
+
+  private static MediaType mediaType(JsonFields fields, String field, String name) {
+    try {
+      return MediaType.fromName(name);
+    } catch (IllegalArgumentException e) {
+      throw fields.error(field, e.getMessage());
+    }
+  }
+
+  private static Size size(JsonFields fields, String field, String text) {
+    try {
+      return Size.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw fields.error(field, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.gavel.auction.campaign;
+
+/** Why a campaign does not bid on a slot, in the order the checks are explained. */
+public enum FilterReason {
+  MEDIA_TYPE("media_type"),
+  SIZE("size"),
+  INVENTORY("inventory"),
+  COUNTRY("country"),
+  DEVICE_TYPE("device_type"),
+  BLOCKED("blocked"),
+  BUDGET_EXHAUSTED("budget_exhausted"),
+  DEAL("deal");
+
+  private final String key;
+
+  FilterReason(String key) {
+    this.key = key;
+  }
+
+  /** The snake_case key used in explanations. */
+  public String key() {
+    return key;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.gavel.openrtb;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one place OpenRTB JSON is read and written. Reading is strict about types (a string is
+ * never taken for a number, a float never for an integer, a scalar never for an array) but
+ * tolerates unknown fields, as the spec requires. Errors become {@link InvalidJsonException}s
+ * that name the offending field. Thread-safe; build one and share it.
+ */
+public final class OpenRtbJson {
+
+  public static final int DEFAULT_MAX_NESTING_DEPTH = 32;
+  /** Generous enough for VAST or HTML markup in {@code adm}, small enough to stop abuse. */
+  public static final int DEFAULT_MAX_STRING_LENGTH = 1_000_000;
+
+  private final JsonErrors errors;
+  private final ObjectReader requestReader;
+  private final ObjectReader responseReader;
+  private final ObjectWriter writer;
+
+  public OpenRtbJson() {
+    this(DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH);
+  }
+
+  public OpenRtbJson(int maxNestingDepth, int maxStringLength) {
+    if (maxNestingDepth < 2 || maxStringLength < 1) {
+      throw new IllegalArgumentException("nesting depth must be >= 2 and string length >= 1");
+    }
+    ObjectMapper mapper = strictMapper(maxNestingDepth, maxStringLength);
+    this.errors = new JsonErrors(maxNestingDepth);
+    this.requestReader = mapper.readerFor(BidRequest.class);
+    this.responseReader = mapper.readerFor(BidResponse.class);
+    this.writer = mapper.writer();
+  }
+
+  /** Parses a bid request; throws {@link InvalidJsonException} if it is not acceptable JSON. */
+  public BidRequest readBidRequest(byte[] json) {
+    return read(json, requestReader, "request");
+  }
+
+  /** Parses an external bidder's response, with the same strictness as requests. */
+  public BidResponse readBidResponse(byte[] json) {
+    return read(json, responseReader, "response");
+  }
+
+  /** Serializes a model object (BidRequest, BidResponse, ...); null fields are left out. */
+  public byte[] write(Object value) {
+    try {
+      return writer.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      // Only a programming error (an unserializable type) can get here.
+      throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private <T> T read(byte[] json, ObjectReader reader, String what) {
+    if (json == null || json.length == 0) {
+      throw new InvalidJsonException("", what + " body is empty");
+    }
+    JsonParser parser = null;
+    try {
+      parser = reader.createParser(json);
+      return readSingleObject(parser, reader, what);
+    } catch (JsonProcessingException e) {
+      throw errors.translate(e, parser);
+    } catch (IOException e) {
+      // Parsing a byte array does no I/O; this would be a Jackson bug.
+      throw new UncheckedIOException(e);
+    } finally {
+      closeQuietly(parser);
+    }
+  }
+
+  private static <T> T readSingleObject(JsonParser parser, ObjectReader reader, String what)
+      throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      throw new InvalidJsonException("", what + " body is empty");
+    }
+    if (first != JsonToken.START_OBJECT) {
+      throw new InvalidJsonException("", what + " body must be a JSON object");
+    }
+    T value = reader.readValue(parser);
+    // Checked here rather than with FAIL_ON_TRAILING_TOKENS so the sender gets a clear message.
+    if (hasTrailingContent(parser)) {
+      throw new InvalidJsonException("", "unexpected content after the JSON object");
+    }
+    return value;
+  }
+
+  private static boolean hasTrailingContent(JsonParser parser) throws IOException {
+    try {
+      return parser.nextToken() != null;
+    } catch (JsonProcessingException e) {
+      return true;
+    }
+  }
+
+  private static void closeQuietly(JsonParser parser) {
+    if (parser == null) {
+      return;
+    }
+    try {
+      parser.close();
+    } catch (IOException ignored) {
+      // Nothing to release for an in-memory source.
+    }
+  }
+
+  private static ObjectMapper strictMapper(int maxNestingDepth, int maxStringLength) {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(maxNestingDepth)
+            .maxStringLength(maxStringLength)
+            .build())
+        // Two values for one field (two bidfloors, say) are ambiguous: refuse rather than guess.
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .build();
+    return JsonMapper.builder(factory)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        .disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
+        .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+        .disable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        // Pass-through ext objects keep prices exactly as sent ("1.50" stays "1.50").
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+        .withCoercionConfigDefaults(config -> config
+            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail)
+            .setAcceptBlankAsEmpty(false))
+        .withCoercionConfig(LogicalType.Integer, config -> config
+            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(LogicalType.Float, config -> config
+            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(LogicalType.Textual, config -> config
+            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .build();
+  }
+}
