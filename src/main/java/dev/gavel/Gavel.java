@@ -53,7 +53,7 @@ public final class Gavel {
   private Future<Void> deploy() {
     return loadCampaigns().compose(index -> {
       AuctionSetup setup = new AuctionSetup(config, index, budgets::get, new CurrencyRates(config.currency()),
-          new AuctionMetrics(registry), new OpenRtbJson(config.auction().maxJsonDepth()));
+          new AuctionMetrics(registry), new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH));
       readiness.register("campaigns", () -> true);
       List<RouteModule> shared = List.of((v, router) -> OpsRoutes.mount(router, readiness, registry));
       return vertx.deployVerticle(

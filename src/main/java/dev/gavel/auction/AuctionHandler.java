@@ -53,7 +53,11 @@ final class AuctionHandler {
     try {
       request = setup.json().readBidRequest(body == null ? new byte[0] : body.getBytes());
     } catch (InvalidJsonException e) {
-      reject(ctx, arrival, JsonErrors.body("invalid_json", e.getMessage()).put("field", e.path()));
+      JsonObject error = JsonErrors.body("invalid_json", e.getMessage());
+      if (!e.path().isEmpty()) {
+        error.put("field", e.path());
+      }
+      reject(ctx, arrival, error);
       return;
     }
     List<ValidationProblem> problems = validator.validate(request);

@@ -52,4 +52,10 @@ public record BidRequest(
     return new BidRequest(id, imp, site, app, dooh, device, user, regs, source, test, at, newTmax,
         wseat, bseat, allimps, cur, wlang, bcat, cattax, badv, bapp, ext);
   }
+
+  /** The same request restricted to the currencies a downstream bidder may answer in. */
+  public BidRequest withCur(List<String> newCur) {
+    return new BidRequest(id, imp, site, app, dooh, device, user, regs, source, test, at, tmax,
+        wseat, bseat, allimps, newCur, wlang, bcat, cattax, badv, bapp, ext);
+  }
 }
