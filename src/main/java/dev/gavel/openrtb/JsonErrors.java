@@ -24,6 +24,8 @@ import java.util.List;
  */
 final class JsonErrors {
 
+  private static final int MAX_PATH_SEGMENTS = 8;
+
   private final int maxNestingDepth;
 
   JsonErrors(int maxNestingDepth) {
@@ -64,7 +66,7 @@ final class JsonErrors {
   /** Jackson wraps low-level failures to attach the path; the wrapped one says what went wrong. */
   private static Throwable innermostJacksonCause(JsonProcessingException e) {
     Throwable current = e;
-    while (current.getCause() instanceof JsonProcessingException next && next != current) {
+    while (current.getCause() instanceof JsonProcessingException next) {
       current = next;
     }
     return current;
@@ -124,7 +126,11 @@ final class JsonErrors {
     return path.toString();
   }
 
-  /** The same notation from the parser's position, for errors found before any mapping. */
+  /**
+   * The same notation from the parser's position, for errors found outside the model's mapping
+   * (e.g. deep inside an unknown field). Model paths are at most six segments deep; beyond
+   * {@value #MAX_PATH_SEGMENTS} the path is cut so the message stays short.
+   */
   static String pathOf(JsonStreamContext context) {
     Deque<String> segments = new ArrayDeque<>();
     for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
@@ -134,8 +140,16 @@ final class JsonErrors {
         segments.addFirst("." + c.getCurrentName());
       }
     }
-    String joined = String.join("", segments);
-    return joined.startsWith(".") ? joined.substring(1) : joined;
+    StringBuilder path = new StringBuilder();
+    int kept = 0;
+    for (String segment : segments) {
+      if (kept++ == MAX_PATH_SEGMENTS) {
+        path.append("...");
+        break;
+      }
+      path.append(segment);
+    }
+    return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
   }
 
   private static void appendName(StringBuilder path, String name) {

@@ -213,6 +213,17 @@ class OpenRtbJsonTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"{\"id\":\"r\",\"imp\":[{\"id\":\"1\"}", "{\"id\":\"r\",}",
+      "{\"id\":'r'}", "{\"tmax\":NaN}", "{\"tmax\":012}", "{\"id\":\"r\u00ff\"}"})
+  void malformedJsonIsRejectedWithoutInternals(String body) {
+    assertThatThrownBy(() -> json.readBidRequest(body.getBytes(StandardCharsets.ISO_8859_1)))
+        .isInstanceOfSatisfying(InvalidJsonException.class, e -> {
+          assertThat(e.reason()).startsWith("malformed JSON at line 1, column ");
+          assertNoImplementationDetails(e.getMessage());
+        });
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"[]", "[{\"id\":\"r\"}]", "\"x\"", "3", "null", "true"})
   void topLevelMustBeAnObject(String body) {
     assertRejectedAsWhole(body, "request body must be a JSON object");
@@ -262,7 +273,13 @@ class OpenRtbJsonTest {
     String deepArray = "{\"id\":\"r\",\"ext\":{\"a\":" + "[".repeat(1000) + "]".repeat(1000)
         + "}}";
 
+    String deepUnknown = "{\"id\":\"r\",\"ext\":{},\"zz\":" + "[".repeat(1000)
+        + "]".repeat(1000) + "}";
+
     assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+      assertThatThrownBy(() -> json.readBidRequest(bytes(deepUnknown)))
+          .isInstanceOf(InvalidJsonException.class)
+          .hasMessage("zz[0][0][0][0][0][0][0]...: nested deeper than 32 levels");
       for (String body : List.of(deepObject, deepArray)) {
         assertThatThrownBy(() -> json.readBidRequest(bytes(body)))
             .isInstanceOfSatisfying(InvalidJsonException.class, e -> {
