@@ -214,7 +214,7 @@ class OpenRtbJsonTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"{\"id\":\"r\",\"imp\":[{\"id\":\"1\"}", "{\"id\":\"r\",}",
-      "{\"id\":'r'}", "{\"tmax\":NaN}", "{\"tmax\":012}", "{\"id\":\"r\xff\"}"})
+      "{\"id\":'r'}", "{\"tmax\":NaN}", "{\"tmax\":012}", "{\"id\":\"r\u00ff\"}"})
   void malformedJsonIsRejectedWithoutInternals(String body) {
     assertThatThrownBy(() -> json.readBidRequest(body.getBytes(StandardCharsets.ISO_8859_1)))
         .isInstanceOfSatisfying(InvalidJsonException.class, e -> {
