@@ -21,8 +21,10 @@ public final class AuctionRoutes implements RouteModule {
   public void mount(Vertx vertx, Router router) {
     client = new BidderClient(vertx, setup.config().bidderClient(), setup.json());
     AuctionHandler handler = new AuctionHandler(setup, new AuctionEngine(vertx, setup, client));
+    // Two routes: Vert.x Web wants the body handler first on a route, and the clock must start
+    // (and non-JSON be refused) before the body is read.
+    router.post(PATH).handler(handler::accept);
     router.post(PATH)
-        .handler(handler::accept)
         .handler(BodyHandler.create(false).setBodyLimit(setup.config().http().maxBodyBytes()))
         .handler(handler::handle);
   }

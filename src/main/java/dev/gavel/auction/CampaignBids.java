@@ -36,7 +36,7 @@ final class CampaignBids {
       Campaign campaign = match.campaign();
       long price = rates.convert(campaign.bidCpmMicros(), CurrencyRates.USD, currency, RoundingMode.DOWN);
       if (price > 0) {
-        bids.add(new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), match, price), price, campaign.id()));
+        bids.add(new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), match, price), price, campaign));
       }
     }
     return bids;

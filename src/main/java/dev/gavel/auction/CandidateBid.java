@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.auction.campaign.Campaign;
 import dev.gavel.openrtb.Bid;
 
 /**
@@ -8,9 +9,13 @@ import dev.gavel.openrtb.Bid;
  *
  * @param seat the seat it is answered under (the house seat for campaigns)
  * @param source the bidder's name, or "campaigns"
- * @param campaignId the campaign behind it, or null for an external bid
+ * @param campaign the campaign behind it, or null for an external bid
  */
-public record CandidateBid(String seat, String source, Bid bid, long priceMicros, String campaignId) {
+public record CandidateBid(String seat, String source, Bid bid, long priceMicros, Campaign campaign) {
+
+  public String campaignId() {
+    return campaign == null ? null : campaign.id();
+  }
 
   public String impId() {
     return bid.impid();

@@ -2,7 +2,6 @@ package dev.gavel.auction;
 
 import dev.gavel.config.CurrencyConfig;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,6 @@ import java.util.Map;
  */
 public final class CurrencyRates {
   public static final String USD = "USD";
-  private static final MathContext RATIO = MathContext.DECIMAL128;
-
   private final Map<String, BigDecimal> ratesPerUsd;
 
   public CurrencyRates(CurrencyConfig config) {
@@ -44,8 +41,8 @@ public final class CurrencyRates {
     if (from.equals(to)) {
       return micros;
     }
-    BigDecimal ratio = rate(to).divide(rate(from), RATIO);
-    return BigDecimal.valueOf(micros).multiply(ratio).setScale(0, rounding).longValueExact();
+    // One division, last: a pre-computed ratio would carry its own rounding into the result.
+    return BigDecimal.valueOf(micros).multiply(rate(to)).divide(rate(from), 0, rounding).longValueExact();
   }
 
   private BigDecimal rate(String code) {

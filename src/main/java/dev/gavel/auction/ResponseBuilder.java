@@ -59,6 +59,9 @@ final class ResponseBuilder {
     macros.put("AUCTION_CURRENCY", result.currency());
     macros.put("AUCTION_MBR", BigDecimal.valueOf(clearing).divide(BigDecimal.valueOf(winner.priceMicros()), 4, RoundingMode.HALF_UP)
         .stripTrailingZeros().toPlainString());
+    if (winner.campaign() != null) {
+      macros.put("CLICK_URL", winner.campaign().creative().clickThroughUrl());
+    }
     if (bid.adid() != null) {
       macros.put("AUCTION_AD_ID", bid.adid());
     }
