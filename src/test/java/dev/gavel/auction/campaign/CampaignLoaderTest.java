@@ -140,7 +140,7 @@ class CampaignLoaderTest {
   void rejectsBadTargetingAndCreativeNamingTheField() throws IOException {
     ObjectNode country = base();
     ((ObjectNode) country.get("targeting")).putArray("countries").add("US");
-    assertRejected(country, "targeting", "alpha-3", "'US'");
+    assertRejected(country, "targeting.countries[0]", "alpha-3", "'US'");
     ObjectNode device = base();
     ((ObjectNode) device.get("targeting")).putArray("deviceTypes").add("phone");
     assertRejected(device, "targeting.deviceTypes[0]", "must be an integer");
