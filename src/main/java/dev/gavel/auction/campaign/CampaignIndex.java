@@ -89,11 +89,11 @@ public final class CampaignIndex {
       Targeting t = campaign.targeting();
       format.add(campaign, ordinal);
       anyInventory.set(ordinal, t.anyInventory());
-      siteDomains.values(t.siteDomains(), false, ordinal);
-      appBundles.values(t.appBundles(), false, ordinal);
-      countries.values(t.countries(), t.countries().isEmpty(), ordinal);
-      deviceTypes.values(t.deviceTypes(), t.deviceTypes().isEmpty(), ordinal);
-      deals.values(campaign.dealIds(), false, ordinal);
+      siteDomains.values(t.siteDomains(), ordinal);
+      appBundles.values(t.appBundles(), ordinal);
+      countries.valuesOrAny(t.countries(), ordinal);
+      deviceTypes.valuesOrAny(t.deviceTypes(), ordinal);
+      deals.values(campaign.dealIds(), ordinal);
       openAuction.set(ordinal, campaign.openAuction());
       adomains.value(campaign.advertiserDomain(), ordinal);
       for (String category : campaign.categories()) {

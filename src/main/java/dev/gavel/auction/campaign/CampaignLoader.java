@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the campaign file (conf/campaigns.json). Pure: it parses bytes that the caller has read
@@ -133,13 +134,28 @@ public final class CampaignLoader {
     for (int i = 0; i < sizeTexts.size(); i++) {
       sizes.add(size(fields, "sizes[" + i + "]", sizeTexts.get(i)));
     }
+    List<String> countries = fields.texts("countries");
+    for (int i = 0; i < countries.size(); i++) {
+      check(fields, "countries[" + i + "]", Targeting::checkCountry, countries.get(i));
+    }
+    List<Integer> deviceTypes = fields.ints("deviceTypes");
+    for (int i = 0; i < deviceTypes.size(); i++) {
+      check(fields, "deviceTypes[" + i + "]", Targeting::checkDeviceType, deviceTypes.get(i));
+    }
     try {
       return new Targeting(mediaTypes, sizes, new LinkedHashSet<>(fields.texts("siteDomains")),
-          new LinkedHashSet<>(fields.texts("appBundles")),
-          new LinkedHashSet<>(fields.texts("countries")),
-          new LinkedHashSet<>(fields.ints("deviceTypes")));
+          new LinkedHashSet<>(fields.texts("appBundles")), new LinkedHashSet<>(countries),
+          new LinkedHashSet<>(deviceTypes));
     } catch (IllegalArgumentException e) {
       throw fields.error("", e.getMessage());
+    }
+  }
+
+  private static <T> void check(JsonFields fields, String field, Consumer<T> check, T value) {
+    try {
+      check.accept(value);
+    } catch (IllegalArgumentException e) {
+      throw fields.error(field, e.getMessage());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.gavel.auction.campaign;
 
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,15 +55,17 @@ final class DimensionIndex<K> {
       return this;
     }
 
-    /** Indexes the campaign under each value, or as "any" when there are none. */
-    Builder<K> values(Iterable<? extends K> values, boolean empty, int ordinal) {
-      if (empty) {
-        return any(ordinal);
-      }
+    /** Indexes the campaign under each of its values (none: it is simply not indexed here). */
+    Builder<K> values(Collection<? extends K> values, int ordinal) {
       for (K value : values) {
         value(value, ordinal);
       }
       return this;
+    }
+
+    /** Indexes the campaign under each value, or as accepting any value when there are none. */
+    Builder<K> valuesOrAny(Collection<? extends K> values, int ordinal) {
+      return values.isEmpty() ? any(ordinal) : values(values, ordinal);
     }
 
     DimensionIndex<K> build() {

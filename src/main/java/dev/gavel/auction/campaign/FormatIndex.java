@@ -62,10 +62,10 @@ final class FormatIndex {
     void add(Campaign campaign, int ordinal) {
       Set<Size> accepted = CampaignFilter.acceptedSizes(campaign);
       switch (campaign.mediaType()) {
-        case BANNER -> bannerBySize.values(accepted, accepted.isEmpty(), ordinal);
+        case BANNER -> bannerBySize.valuesOrAny(accepted, ordinal);
         case VIDEO -> {
           allVideo.set(ordinal);
-          videoBySize.values(accepted, accepted.isEmpty(), ordinal);
+          videoBySize.valuesOrAny(accepted, ordinal);
         }
         case AUDIO -> audio.set(ordinal);
         case NATIVE -> nativeAds.set(ordinal);

@@ -29,16 +29,20 @@ public record Targeting(
     appBundles = Normalize.all(appBundles, Normalize::bundle);
     countries = Normalize.all(countries, Normalize::country);
     deviceTypes = deviceTypes == null ? Set.of() : Set.copyOf(deviceTypes);
-    for (String country : countries) {
-      if (!country.matches("[A-Z]{3}")) {
-        throw new IllegalArgumentException(
-            "country must be an ISO 3166-1 alpha-3 code such as USA, got '" + country + "'");
-      }
+    countries.forEach(Targeting::checkCountry);
+    deviceTypes.forEach(Targeting::checkDeviceType);
+  }
+
+  static void checkCountry(String country) {
+    if (!Normalize.country(country).matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException(
+          "country must be an ISO 3166-1 alpha-3 code such as USA, got '" + country + "'");
     }
-    for (int deviceType : deviceTypes) {
-      if (deviceType < 1 || deviceType > 7) {
-        throw new IllegalArgumentException("device type must be 1 to 7, got " + deviceType);
-      }
+  }
+
+  static void checkDeviceType(int deviceType) {
+    if (deviceType < 1 || deviceType > 7) {
+      throw new IllegalArgumentException("device type must be 1 to 7, got " + deviceType);
     }
   }
 
