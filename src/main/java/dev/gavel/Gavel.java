@@ -4,6 +4,7 @@ import dev.gavel.auction.AuctionMetrics;
 import dev.gavel.auction.AuctionRoutes;
 import dev.gavel.auction.AuctionSetup;
 import dev.gavel.auction.CurrencyRates;
+import dev.gavel.auction.WarmUp;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gavel {
   private static final Logger LOG = LoggerFactory.getLogger(Gavel.class);
+  private static final int WARM_UP_AUCTIONS = 200;
 
   private final Vertx vertx;
   private final GavelConfig config;
@@ -59,8 +61,11 @@ public final class Gavel {
       return vertx.deployVerticle(
           () -> new HttpServerVerticle(config.http(), () -> List.of(shared.get(0), new AuctionRoutes(setup))),
           new DeploymentOptions().setInstances(config.verticles().httpInstances()));
-    }).map(id -> {
+    }).compose(id -> {
       httpDeployment = id;
+      return WarmUp.run(vertx, config.http().port(), WARM_UP_AUCTIONS);
+    }).map(v -> {
+      // Ready only once warm: a load balancer then never sends a publisher to a cold JVM.
       readiness.register("http", () -> httpDeployment != null);
       LOG.info("Gavel listening on http://{}:{} with {} HTTP verticle(s)",
           config.http().host(), config.http().port(), config.verticles().httpInstances());

@@ -62,7 +62,7 @@ public final class AuctionEngine {
       }
       terms.put(imp.id(), impTerms);
       AdSlot slot = AdSlots.of(request, imp);
-      bids.addAll(campaigns.bidsFor(slot, budgetView, currency));
+      bids.addAll(campaigns.bidsFor(slot, impTerms, budgetView, currency));
       if (debug) {
         filters.put(imp.id(), campaigns.explain(slot, budgetView));
       }

@@ -1,6 +1,7 @@
 package dev.gavel.auction;
 
 import dev.gavel.config.AuctionConfig;
+import dev.gavel.http.GzipBodies;
 import dev.gavel.http.JsonErrors;
 import dev.gavel.openrtb.BidRequest;
 import dev.gavel.openrtb.BidResponse;
@@ -48,10 +49,13 @@ final class AuctionHandler {
 
   void handle(RoutingContext ctx) {
     long arrival = ctx.get(ARRIVAL);
-    Buffer body = ctx.body().buffer();
+    byte[] bytes = bodyBytes(ctx, arrival);
+    if (bytes == null) {
+      return;
+    }
     BidRequest request;
     try {
-      request = setup.json().readBidRequest(body == null ? new byte[0] : body.getBytes());
+      request = setup.json().readBidRequest(bytes);
     } catch (InvalidJsonException e) {
       JsonObject error = JsonErrors.body("invalid_json", e.getMessage());
       if (!e.path().isEmpty()) {
@@ -82,6 +86,30 @@ final class AuctionHandler {
       BidResponse response = ResponseBuilder.build(done.result());
       respond(ctx, response, done.result().hasWinner() ? "bid" : "no_bid", arrival, publisherDeadline);
     });
+  }
+
+  /** The request body, inflated if gzip; null when an error has already been sent. */
+  private byte[] bodyBytes(RoutingContext ctx, long arrival) {
+    Buffer body = ctx.body().buffer();
+    byte[] bytes = body == null ? new byte[0] : body.getBytes();
+    String encoding = ctx.request().getHeader("content-encoding");
+    if (encoding == null || encoding.equalsIgnoreCase("identity")) {
+      return bytes;
+    }
+    if (!encoding.equalsIgnoreCase("gzip")) {
+      JsonErrors.send(ctx, 415, "unsupported_media_type", "Content-Encoding must be gzip or identity, got '" + encoding + "'");
+      setup.metrics().recordResponse("invalid", System.nanoTime() - arrival, false);
+      return null;
+    }
+    try {
+      return GzipBodies.inflate(bytes, setup.config().http().maxBodyBytes());
+    } catch (GzipBodies.TooLargeException e) {
+      JsonErrors.send(ctx, 413, "body_too_large", e.getMessage());
+    } catch (java.io.IOException e) {
+      JsonErrors.send(ctx, 400, "invalid_gzip", "the gzip body could not be inflated: " + e.getMessage());
+    }
+    setup.metrics().recordResponse("invalid", System.nanoTime() - arrival, false);
+    return null;
   }
 
   private void respond(RoutingContext ctx, BidResponse response, String outcome, long arrival, long publisherDeadline) {

@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.money.Money;
 import dev.gavel.auction.ImpDecision.BidLoss;
 import dev.gavel.auction.ImpTerms.DealTerms;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.money.Money;
 import dev.gavel.auction.BidderOutcome.RejectedBid;
 import dev.gavel.openrtb.Bid;
 import dev.gavel.openrtb.BidRequest;

@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.money.Money;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.money.Money;
 import dev.gavel.auction.campaign.AdSlot;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.Campaign;
@@ -10,7 +11,9 @@ import dev.gavel.auction.campaign.MatchExplanation;
 import dev.gavel.openrtb.Bid;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gavel's own demand: the campaigns the index matches for a slot, as bids in the auction's
@@ -29,17 +32,37 @@ final class CampaignBids {
     this.houseSeat = houseSeat;
   }
 
-  List<CandidateBid> bidsFor(AdSlot slot, BudgetView budgets, String currency) {
-    List<CampaignCandidate> matches = index.match(slot, budgets);
-    List<CandidateBid> bids = new ArrayList<>(matches.size());
-    for (CampaignCandidate match : matches) {
+  /**
+   * One bid per campaign: on the first of its deals whose floor it meets (deals come first), else
+   * in the open auction; a campaign that qualifies nowhere still bids once, so the auction can
+   * record why it lost.
+   */
+  List<CandidateBid> bidsFor(AdSlot slot, ImpTerms terms, BudgetView budgets, String currency) {
+    Map<String, CandidateBid> byCampaign = new LinkedHashMap<>();
+    for (CampaignCandidate match : index.match(slot, budgets)) {
       Campaign campaign = match.campaign();
+      CandidateBid chosen = byCampaign.get(campaign.id());
+      if (chosen != null && qualifies(chosen, terms)) {
+        continue;
+      }
       long price = rates.convert(campaign.bidCpmMicros(), CurrencyRates.USD, currency, RoundingMode.DOWN);
-      if (price > 0) {
-        bids.add(new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), match, price), price, campaign));
+      if (price <= 0) {
+        continue;
+      }
+      CandidateBid bid = new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), match, price), price, campaign);
+      if (chosen == null || qualifies(bid, terms)) {
+        byCampaign.put(campaign.id(), bid);
       }
     }
-    return bids;
+    return new ArrayList<>(byCampaign.values());
+  }
+
+  private static boolean qualifies(CandidateBid bid, ImpTerms terms) {
+    if (bid.dealId() == null) {
+      return !terms.privateAuction() && bid.priceMicros() >= terms.floorMicros();
+    }
+    ImpTerms.DealTerms deal = terms.deals().get(bid.dealId());
+    return deal != null && bid.priceMicros() >= deal.floorMicros();
   }
 
   MatchExplanation explain(AdSlot slot, BudgetView budgets) {

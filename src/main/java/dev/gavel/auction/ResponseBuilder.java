@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.money.Money;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gavel.openrtb.Bid;
 import dev.gavel.openrtb.BidResponse;

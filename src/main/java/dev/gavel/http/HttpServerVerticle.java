@@ -38,7 +38,7 @@ public final class HttpServerVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
-        .setDecompressionSupported(true)
+        .setDecompressionSupported(false) // gzip bodies are inflated by the handler, with a size cap
         .setCompressionSupported(false)
         .setTcpNoDelay(true)
         .setIdleTimeout(60);

@@ -118,6 +118,20 @@ class AuctionRejectionTest {
     HttpResponse<String> response = gavel.send(HttpRequest.newBuilder(gavel.uri("/openrtb2/auction"))
         .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
         .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {31, -117, 8, 0, 1, 2, 3, 4, 5, 6, 7})).build());
-    assertThat(response.statusCode()).isBetween(400, 499);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("invalid_gzip");
+  }
+
+  @Test
+  void gzipBombIsRefusedWith413() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+      gzip.write(("{\"id\":\"" + " ".repeat(1_000_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(bytes.size()).isLessThan(4096);
+    HttpResponse<String> response = gavel.send(HttpRequest.newBuilder(gavel.uri("/openrtb2/auction"))
+        .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build());
+    assertThat(response.statusCode()).isEqualTo(413);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gavel.money.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public final class CampaignLoader {
   private static long money(JsonFields fields, String field) {
     BigDecimal usd = fields.decimal(field);
     try {
-      return UsdMicros.fromUsd(usd);
+      return Money.exactMicros(usd);
     } catch (IllegalArgumentException e) {
       throw fields.error(field, e.getMessage());
     }

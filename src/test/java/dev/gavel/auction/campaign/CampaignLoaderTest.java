@@ -1,5 +1,7 @@
 package dev.gavel.auction.campaign;
 
+import dev.gavel.money.Money;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -168,9 +170,9 @@ class CampaignLoaderTest {
 
   @Test
   void usdMicrosRoundTrips() {
-    assertThat(UsdMicros.parse("1.50")).isEqualTo(1_500_000L);
-    assertThat(UsdMicros.format(1_500_000L)).isEqualTo("1.50");
-    assertThat(UsdMicros.format(125L)).isEqualTo("0.000125");
-    assertThat(UsdMicros.format(15_000_000L)).isEqualTo("15.00");
+    assertThat(Money.exactMicros(new java.math.BigDecimal("1.50"))).isEqualTo(1_500_000L);
+    assertThat(Money.format(1_500_000L)).isEqualTo("1.50");
+    assertThat(Money.format(125L)).isEqualTo("0.000125");
+    assertThat(Money.format(15_000_000L)).isEqualTo("15.00");
   }
 }

@@ -1,4 +1,4 @@
-package dev.gavel.auction;
+package dev.gavel.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,6 +15,25 @@ public final class Money {
   public static final BigDecimal MAX_PRICE = BigDecimal.valueOf(100_000);
 
   private Money() {}
+
+  /**
+   * Micros for an amount that must already be exact (config and campaign files): rejects
+   * negatives, more than 6 decimals (which would need rounding) and amounts too large for a long.
+   */
+  public static long exactMicros(BigDecimal amount) {
+    if (amount.signum() < 0) {
+      throw new IllegalArgumentException("must not be negative, got " + amount.toPlainString());
+    }
+    BigDecimal stripped = amount.stripTrailingZeros();
+    if (stripped.scale() > 6) {
+      throw new IllegalArgumentException("has more than 6 decimals, got " + amount.toPlainString() + " (amounts are exact micros)");
+    }
+    try {
+      return stripped.movePointRight(6).longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("is too large, got " + amount.toPlainString(), e);
+    }
+  }
 
   public static long toMicros(BigDecimal amount, RoundingMode rounding) {
     return amount.movePointRight(6).setScale(0, rounding).longValueExact();

@@ -1,0 +1,75 @@
+package dev.gavel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gavel.testing.GavelHarness;
+import dev.gavel.testing.TestVertx;
+import dev.gavel.tools.MockBidder;
+import dev.gavel.tools.MockBidder.Settings;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gavel as shipped: conf/gavel.yaml, the sample campaigns, the sample bidder enabled through an
+ * environment override, and the README's sample request.
+ */
+class EndToEndTest {
+  private static Vertx bidderVertx;
+  private static MockBidder sampleDsp;
+  private static GavelHarness gavel;
+
+  @BeforeAll
+  static void start() {
+    bidderVertx = Vertx.vertx();
+    sampleDsp = new MockBidder(Settings.bidding(0, "sampledsp", new BigDecimal("0.75"), 5));
+    TestVertx.await(bidderVertx.deployVerticle(sampleDsp));
+    gavel = GavelHarness.fromConfFile(Map.of(
+        "GAVEL_BIDDERS_0_URL", "http://127.0.0.1:" + sampleDsp.port() + "/openrtb2/bid",
+        "GAVEL_BIDDERS_0_ENABLED", "true"));
+  }
+
+  @AfterAll
+  static void stop() {
+    gavel.close();
+    TestVertx.await(bidderVertx.close());
+  }
+
+  @Test
+  void theReadmeSampleRequestGetsABidFromTheSampleCampaigns() throws Exception {
+    String sample = Files.readString(Path.of("scripts/sample-request.json"));
+    HttpResponse<String> response = gavel.postAuction(sample);
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.getString("id")).isEqualTo("sample-auction-0001");
+    JsonObject bid = body.getJsonArray("seatbid").getJsonObject(0).getJsonArray("bid").getJsonObject(0);
+    assertThat(bid.getString("impid")).isEqualTo("1");
+    assertThat(new BigDecimal(bid.getValue("price").toString())).isGreaterThanOrEqualTo(new BigDecimal("0.40"));
+    assertThat(bid.getString("adm")).doesNotContain("${CLICK_URL}");
+    assertThat(body.getJsonObject("ext").getJsonObject("responsetimemillis").fieldNames()).containsExactly("sampledsp");
+    assertThat(sampleDsp.requestCount()).isPositive();
+  }
+
+  @Test
+  void operationalEndpointsAnswer() {
+    assertThat(gavel.get("/health").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = gavel.get("/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(ready.body()).getJsonObject("checks").getString("campaigns")).isEqualTo("UP");
+    gavel.postAuction("{\"id\":\"m\",\"imp\":[]}");
+    HttpResponse<String> metrics = gavel.get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("gavel_auction_latency_seconds_bucket")
+        .contains("gavel_auction_requests_total{outcome=\"invalid\"}")
+        .contains("gavel_auction_late_responses_total 0.0")
+        .contains("vertx_http_server_requests_total");
+  }
+}
