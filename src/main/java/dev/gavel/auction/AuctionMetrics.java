@@ -26,7 +26,7 @@ public final class AuctionMetrics {
     this.latency = Timer.builder("gavel.auction.latency")
         .description("Time from a bid request's arrival to its response")
         .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
+        .minimumExpectedValue(Duration.ofNanos(50_000))
         .maximumExpectedValue(Duration.ofSeconds(2))
         .register(registry);
     this.lateResponses = Counter.builder("gavel.auction.late.responses")
