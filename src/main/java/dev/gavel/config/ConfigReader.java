@@ -20,6 +20,10 @@ final class ConfigReader {
     this.path = path;
   }
 
+  JsonObject json() {
+    return json;
+  }
+
   String key(String name) {
     return path.isEmpty() ? name : path + "." + name;
   }

@@ -15,7 +15,12 @@ public record GavelConfig(
     AuctionConfig auction,
     CurrencyConfig currency,
     BidderClientConfig bidderClient,
-    List<BidderConfig> bidders) {
+    List<BidderConfig> bidders,
+    KafkaConfig kafka,
+    PostgresConfig postgres,
+    EmbeddedConfig embedded,
+    TrackingConfig tracking,
+    FraudConfig fraud) {
 
   public static GavelConfig from(JsonObject json) {
     ConfigReader root = new ConfigReader(json, "");
@@ -36,6 +41,11 @@ public record GavelConfig(
         auction,
         CurrencyConfig.from(root.section("currency")),
         BidderClientConfig.from(root.section("bidderClient")),
-        bidders);
+        bidders,
+        KafkaConfig.from(root.section("kafka")),
+        PostgresConfig.from(root.section("postgres")),
+        EmbeddedConfig.from(root.section("embedded")),
+        TrackingConfig.from(root.section("tracking")),
+        FraudConfig.from(root.section("fraud")));
   }
 }

@@ -1,10 +1,30 @@
 package dev.gavel.config;
 
-/** How many instances of each verticle to deploy; 0 leaves a role out of this process. */
-public record VerticlesConfig(int httpInstances) {
+/**
+ * Which roles this process runs and how many instances of each verticle. {@code serve} is the
+ * HTTP side (auction, tracking, reports) with the Kafka publisher; {@code consume} is the three
+ * consumers. A process may run both (the local default) or one of them.
+ */
+public record VerticlesConfig(
+    boolean serve, boolean consume, int httpInstances, int persistenceInstances, int billingInstances, int fraudInstances) {
 
   static VerticlesConfig from(ConfigReader r) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new VerticlesConfig(r.section("http").intValue("instances", cores, 1, 256));
+    java.util.List<String> roles = r.strings("roles", java.util.List.of("serve", "consume"));
+    for (String role : roles) {
+      if (!role.equals("serve") && !role.equals("consume")) {
+        throw new ConfigException(r.key("roles") + ": unknown role '" + role + "', expected serve or consume");
+      }
+    }
+    if (roles.isEmpty()) {
+      throw new ConfigException(r.key("roles") + ": name at least one of serve, consume");
+    }
+    return new VerticlesConfig(
+        roles.contains("serve"),
+        roles.contains("consume"),
+        r.section("http").intValue("instances", cores, 1, 256),
+        r.section("persistence").intValue("instances", 1, 1, 256),
+        r.section("billing").intValue("instances", 1, 1, 256),
+        r.section("fraud").intValue("instances", 1, 1, 256));
   }
 }

@@ -1,0 +1,46 @@
+package dev.gavel.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Everything one auction decided, published once per auction. {@code auctionId} is Gavel's own
+ * (the response's {@code bidid}); {@code requestId} is the publisher's, which need not be unique.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuctionEvent(
+    String type,
+    int schemaVersion,
+    String eventId,
+    String traceId,
+    String auctionId,
+    String requestId,
+    long occurredAtMs,
+    boolean test,
+    String currency,
+    int tmaxMs,
+    long deadlineMs,
+    long durationMs,
+    String inventory,
+    String publisherId,
+    Integer deviceType,
+    String country,
+    List<Imp> imps,
+    List<BidEntry> bids,
+    List<Winner> winners,
+    List<BidderCall> bidders,
+    List<String> notes) {
+
+  public static final String TYPE = "auction";
+  public static final int SCHEMA_VERSION = 1;
+
+  public record Imp(String impId, long floorMicros) {}
+
+  /** @param status "won", "lost" or "rejected" (refused before the auction) */
+  public record BidEntry(String impId, String bidId, String seat, String source, String campaignId, String dealId,
+                         long priceMicros, String status, int lossReason) {}
+
+  public record Winner(String impId, String bidId, String seat, String campaignId, long bidMicros, long clearingMicros) {}
+
+  public record BidderCall(String bidder, String status, long latencyMs, String error) {}
+}

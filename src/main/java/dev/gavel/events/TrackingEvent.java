@@ -1,0 +1,46 @@
+package dev.gavel.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A verified tracking hit: a win notice, a billable impression or a click. Only a hit whose
+ * signed token checked out becomes one of these.
+ *
+ * @param kind {@link #WIN}, {@link #IMPRESSION} or {@link #CLICK}
+ * @param tokenId a digest of the token itself: the same token used twice has the same id
+ * @param campaignId Gavel's campaign, or null when an external bidder won
+ * @param bidder the external bidder that won, or null for a campaign
+ * @param priceMicros the clearing price (CPM) in micros of {@code currency}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrackingEvent(
+    String type,
+    int schemaVersion,
+    String eventId,
+    String traceId,
+    String auctionId,
+    String kind,
+    String impId,
+    String bidId,
+    String seat,
+    String campaignId,
+    String bidder,
+    long priceMicros,
+    String currency,
+    long issuedAtMs,
+    long expiresAtMs,
+    long receivedAtMs,
+    String tokenId,
+    String ip,
+    String userAgent) {
+
+  public static final String TYPE = "tracking";
+  public static final int SCHEMA_VERSION = 1;
+  public static final String WIN = "win";
+  public static final String IMPRESSION = "impression";
+  public static final String CLICK = "click";
+
+  public boolean billable() {
+    return IMPRESSION.equals(kind);
+  }
+}
