@@ -3,7 +3,7 @@ package dev.gavel;
 import dev.gavel.auction.AuctionMetrics;
 import dev.gavel.auction.AuctionRoutes;
 import dev.gavel.auction.AuctionSetup;
-import dev.gavel.auction.CurrencyRates;
+import dev.gavel.money.CurrencyRates;
 import dev.gavel.auction.WarmUp;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;

@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.money.CurrencyRates;
 import dev.gavel.auction.BidderOutcome.Status;
 import dev.gavel.auction.campaign.AdSlot;
 import dev.gavel.auction.campaign.BudgetView;

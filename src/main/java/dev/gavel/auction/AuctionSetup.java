@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.money.CurrencyRates;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.config.GavelConfig;

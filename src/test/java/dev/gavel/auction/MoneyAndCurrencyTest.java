@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.money.CurrencyRates;
 import dev.gavel.money.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gavel.auction;
+package dev.gavel.money;
 
 import dev.gavel.config.CurrencyConfig;
 import java.math.BigDecimal;
