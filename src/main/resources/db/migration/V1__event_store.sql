@@ -72,33 +72,48 @@ CREATE INDEX fraud_verdicts_auction ON fraud_verdicts (auction_id);
 CREATE INDEX fraud_verdicts_rule ON fraud_verdicts (rule_id);
 
 -- Billing consumer --------------------------------------------------------------------------
--- An append-only ledger: a charge per billable impression, a compensating credit per invalid-
--- traffic verdict on one. Never updated. entry_id is the source event's id (the impression's, or
--- the verdict's), so each is counted once even when Kafka redelivers it.
+-- Amounts are in CPM micros: one impression cleared at a 2.50 CPM is 2500000, and the money it
+-- costs is that divided by 1000. Sums stay exact integers; the division happens once, when a
+-- report or a budget reads them.
+--
+-- An append-only ledger: a charge per billable impression, a compensating credit when fraud
+-- flags a charged impression. Never updated.
+--   charge: entry_id = 'charge:' || the token id, so the same signed burl fired twice is billed once
+--   credit: entry_id = 'credit:' || the charged impression's event id, so one credit per impression
 CREATE TABLE spend_ledger (
-  entry_id        text PRIMARY KEY,
-  kind            text        NOT NULL CHECK (kind IN ('charge', 'credit')),
-  auction_id      text        NOT NULL,
-  subject_event_id text       NOT NULL,   -- the impression charged or credited
-  campaign_id     text,                   -- null for an external bidder's win
-  seat            text        NOT NULL,
-  hour            timestamptz NOT NULL,   -- the impression's hour, UTC
-  amount_micros   bigint      NOT NULL,   -- charges positive, credits negative; per impression (CPM / 1000)
-  currency        text        NOT NULL,
-  amount_usd_micros bigint    NOT NULL,   -- the same amount in USD, what budgets count
-  created_at      timestamptz NOT NULL DEFAULT now()
+  entry_id          text PRIMARY KEY,
+  kind              text        NOT NULL CHECK (kind IN ('charge', 'credit')),
+  auction_id        text        NOT NULL,
+  subject_event_id  text        NOT NULL,   -- the impression charged or credited
+  campaign_id       text,                   -- null for an external bidder's win
+  seat              text        NOT NULL,
+  hour              timestamptz NOT NULL,   -- the impression's hour, UTC
+  cpm_micros        bigint      NOT NULL,   -- in the auction's currency; credits negative
+  currency          text        NOT NULL,
+  cpm_usd_micros    bigint      NOT NULL,   -- the same in USD, what budgets count
+  rule_id           text,                   -- credits: the fraud rule behind it
+  created_at        timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX spend_ledger_subject ON spend_ledger (subject_event_id);
 CREATE INDEX spend_ledger_campaign ON spend_ledger (campaign_id, hour);
-CREATE UNIQUE INDEX spend_ledger_one_credit ON spend_ledger (subject_event_id) WHERE kind = 'credit';
 
--- Per campaign (or seat) per hour, maintained in the same transaction as each ledger insert.
+-- Verdicts billing has seen: a verdict may arrive before or after the charge it concerns (they
+-- travel on different topics); whichever comes second creates the credit.
+CREATE TABLE billing_verdicts (
+  subject_event_id  text NOT NULL,
+  verdict_id        text NOT NULL,
+  rule_id           text NOT NULL,
+  PRIMARY KEY (subject_event_id, verdict_id)
+);
+
+-- Per seat and campaign per hour, maintained in the same statement as each ledger insert.
 CREATE TABLE spend_hourly (
-  seat            text        NOT NULL,
-  campaign_key    text        NOT NULL,   -- campaign id, or '' for an external bidder's wins
-  hour            timestamptz NOT NULL,
-  impressions     bigint      NOT NULL DEFAULT 0,
-  gross_usd_micros  bigint    NOT NULL DEFAULT 0,
-  credit_usd_micros bigint    NOT NULL DEFAULT 0,
-  invalid_impressions bigint  NOT NULL DEFAULT 0,
+  seat                 text        NOT NULL,
+  campaign_key         text        NOT NULL,  -- campaign id, or '' for an external bidder's wins
+  hour                 timestamptz NOT NULL,
+  impressions          bigint      NOT NULL DEFAULT 0,
+  gross_cpm_usd_micros bigint      NOT NULL DEFAULT 0,
+  invalid_impressions  bigint      NOT NULL DEFAULT 0,
+  credit_cpm_usd_micros bigint     NOT NULL DEFAULT 0,  -- positive: what was credited back
   PRIMARY KEY (seat, campaign_key, hour)
 );

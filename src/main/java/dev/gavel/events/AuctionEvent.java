@@ -29,7 +29,7 @@ public record AuctionEvent(
     List<BidEntry> bids,
     List<Winner> winners,
     List<BidderCall> bidders,
-    List<String> notes) {
+    List<String> notes) implements Event {
 
   public static final String TYPE = "auction";
   public static final int SCHEMA_VERSION = 1;

@@ -22,7 +22,7 @@ public record FraudVerdict(
     String seat,
     long priceMicros,
     String currency,
-    long decidedAtMs) {
+    long decidedAtMs) implements Event {
 
   public static final String TYPE = "fraud_verdict";
   public static final int SCHEMA_VERSION = 1;

@@ -32,7 +32,7 @@ public record TrackingEvent(
     long receivedAtMs,
     String tokenId,
     String ip,
-    String userAgent) {
+    String userAgent) implements Event {
 
   public static final String TYPE = "tracking";
   public static final int SCHEMA_VERSION = 1;

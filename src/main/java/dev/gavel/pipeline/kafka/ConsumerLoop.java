@@ -1,0 +1,197 @@
+package dev.gavel.pipeline.kafka;
+
+import dev.gavel.events.Event;
+import dev.gavel.events.EventDecoder;
+import dev.gavel.events.EventJson.BadEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commit-after-success consumption, shared by every consumer verticle: poll a batch, decode it
+ * (undecodable records go to the dead-letter topic), hand the events to the verticle's handler,
+ * and only when the handler's work is durable commit offset + 1 of each partition's last record.
+ * When the handler fails (PostgreSQL down), the partitions are paused and the same batch is retried
+ * with backoff while polling continues, so the consumer keeps its group membership. Offsets are
+ * committed before the next poll, and a rebalance happens inside poll, so a revoked partition
+ * never has durable-but-uncommitted work.
+ */
+public final class ConsumerLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final long MAX_BACKOFF_MS = 5_000;
+
+  /** The consumer's settings: who it is and what it reads. */
+  public record Settings(String bootstrapServers, String groupId, Set<String> topics, int maxPollRecords) {}
+
+  private final Vertx vertx;
+  private final Context context;
+  private final Settings settings;
+  private final EventDecoder decoder;
+  private final DeadLetters deadLetters;
+  private final Function<List<Event>, Future<Void>> handler;
+  private final Counter processed;
+  private final Counter deadLettered;
+  private final Counter retries;
+  private KafkaConsumer<String, byte[]> consumer;
+  private boolean stopping;
+  private Promise<Void> stopped;
+
+  public ConsumerLoop(Vertx vertx, Context context, Settings settings, EventDecoder decoder, DeadLetters deadLetters,
+                      Function<List<Event>, Future<Void>> handler, MeterRegistry registry) {
+    this.vertx = vertx;
+    this.context = context;
+    this.settings = settings;
+    this.decoder = decoder;
+    this.deadLetters = deadLetters;
+    this.handler = handler;
+    String group = settings.groupId();
+    this.processed = Counter.builder("gavel.consumer.events").tag("group", group).description("Events processed and committed").register(registry);
+    this.deadLettered = Counter.builder("gavel.consumer.dead.letters").tag("group", group)
+        .description("Records sent to the dead-letter topic").register(registry);
+    this.retries = Counter.builder("gavel.consumer.retries").tag("group", group)
+        .description("Batches retried after a failure (e.g. PostgreSQL down)").register(registry);
+  }
+
+  public Future<Void> start() {
+    consumer = KafkaConsumer.create(vertx, properties(), new StringDeserializer(), new ByteArrayDeserializer());
+    consumer.exceptionHandler(e -> LOG.warn("[{}] consumer error: {}", settings.groupId(), e.toString()));
+    return consumer.subscribe(settings.topics()).onSuccess(v -> context.runOnContext(x -> pollNext()));
+  }
+
+  /** Finishes the batch in hand (committing it), then closes the consumer. */
+  public Future<Void> stop() {
+    stopping = true;
+    stopped = Promise.promise();
+    return stopped.future().compose(v -> consumer.close())
+        .compose(v -> vertx.executeBlocking(() -> {
+          deadLetters.closeBlocking();
+          return null;
+        }, false)).mapEmpty();
+  }
+
+  private void pollNext() {
+    if (stopping) {
+      stopped.tryComplete();
+      return;
+    }
+    consumer.poll(POLL)
+        .compose(records -> records.isEmpty() ? Future.succeededFuture() : process(records))
+        .onComplete(done -> {
+          if (done.failed()) {
+            LOG.warn("[{}] {}", settings.groupId(), done.cause().toString());
+          }
+          pollNext();
+        });
+  }
+
+  /**
+   * Decodes, dead-letters what cannot be decoded, runs the handler until it succeeds, then commits.
+   * A failed commit is not retried: the work is durable and idempotent, and a later commit (or a
+   * redelivery after a rebalance) covers it.
+   */
+  private Future<Void> process(KafkaConsumerRecords<String, byte[]> records) {
+    List<Event> events = new ArrayList<>(records.size());
+    List<ConsumerRecord<String, byte[]>> poison = new ArrayList<>();
+    Map<String, String> errors = new HashMap<>();
+    Map<TopicPartition, OffsetAndMetadata> commits = new LinkedHashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, byte[]> record = records.recordAt(i).record();
+      commits.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1, ""));
+      try {
+        events.add(decoder.decode(record.topic(), record.value()));
+      } catch (BadEventException e) {
+        LOG.warn("[{}] {}/{}@{} is not processable ({}): dead-lettered", settings.groupId(), record.topic(),
+            record.partition(), record.offset(), e.getMessage());
+        poison.add(record);
+        errors.put(record.topic() + record.partition() + "@" + record.offset(), e.getMessage());
+      }
+    }
+    return withRetry(() -> Future.all(poison.stream()
+            .map(r -> deadLetters.send(context, r, errors.get(r.topic() + r.partition() + "@" + r.offset()), settings.groupId()))
+            .toList())
+        .compose(v -> events.isEmpty() ? Future.succeededFuture() : handler.apply(events)), 0)
+        .onSuccess(v -> {
+          processed.increment(events.size());
+          deadLettered.increment(poison.size());
+        })
+        .compose(v -> consumer.commit(commits)
+            .recover(e -> Future.failedFuture("commit failed (" + e + "); a later commit or a redelivery covers it")))
+        .mapEmpty();
+  }
+
+  private Future<Void> withRetry(java.util.function.Supplier<Future<?>> work, int attempt) {
+    return work.get().<Void>mapEmpty().recover(error -> {
+      if (stopping) {
+        return Future.failedFuture("stopping with a batch not done (" + error + "): it is redelivered");
+      }
+      retries.increment();
+      long backoff = Math.min(MAX_BACKOFF_MS, 100L << Math.min(attempt, 6));
+      LOG.warn("[{}] batch failed ({}); retrying in {} ms", settings.groupId(), error.toString(), backoff);
+      return idleFor(backoff).compose(v -> withRetry(work, attempt + 1));
+    });
+  }
+
+  /**
+   * Waits while polling with every assigned partition paused, so the consumer stays in its group.
+   * Should a rebalance hand over a new partition meanwhile, what it returns is rewound, not lost.
+   */
+  private Future<Void> idleFor(long ms) {
+    long until = System.nanoTime() + ms * 1_000_000L;
+    return consumer.assignment()
+        .compose(assigned -> consumer.pause(assigned).map(v -> assigned))
+        .compose(assigned -> idlePoll(until).compose(v -> consumer.assignment())
+            .compose(now -> consumer.resume(now)));
+  }
+
+  private Future<Void> idlePoll(long untilNanos) {
+    if (stopping || System.nanoTime() >= untilNanos) {
+      return Future.succeededFuture();
+    }
+    return consumer.poll(POLL).compose(records -> rewind(records)).compose(v -> idlePoll(untilNanos));
+  }
+
+  private Future<Void> rewind(KafkaConsumerRecords<String, byte[]> records) {
+    Map<TopicPartition, Long> first = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, byte[]> r = records.recordAt(i).record();
+      first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
+    }
+    return Future.all(first.entrySet().stream()
+        .map(e -> consumer.pause(e.getKey()).compose(v -> consumer.seek(e.getKey(), e.getValue()))).toList()).mapEmpty();
+  }
+
+  private Properties properties() {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + Integer.toHexString(System.identityHashCode(this)));
+    return p;
+  }
+}

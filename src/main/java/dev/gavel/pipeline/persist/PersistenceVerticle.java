@@ -1,0 +1,57 @@
+package dev.gavel.pipeline.persist;
+
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.Event;
+import dev.gavel.events.FraudVerdict;
+import dev.gavel.events.TrackingEvent;
+import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes every auction (with its bids), tracking event and fraud verdict to PostgreSQL: one
+ * transaction per Kafka batch, batched inserts, unique ids with ON CONFLICT DO NOTHING, so a
+ * redelivered batch changes nothing. Offsets are committed only after the transaction commits.
+ */
+public final class PersistenceVerticle extends ConsumerVerticleBase {
+  public static final String GROUP = "gavel-persistence";
+
+  public PersistenceVerticle(Deps deps) {
+    super(deps, GROUP);
+  }
+
+  @Override
+  protected Set<String> topics() {
+    return Set.of(deps.kafka().topics().auctions(), deps.kafka().topics().tracking(), deps.kafka().topics().verdicts());
+  }
+
+  @Override
+  protected Future<Void> handle(List<Event> events) {
+    List<Tuple> auctions = new ArrayList<>();
+    List<Tuple> bids = new ArrayList<>();
+    List<Tuple> tracking = new ArrayList<>();
+    List<Tuple> verdicts = new ArrayList<>();
+    for (Event event : events) {
+      if (event instanceof AuctionEvent a) {
+        auctions.add(EventRows.auction(a));
+        bids.addAll(EventRows.bids(a));
+      } else if (event instanceof TrackingEvent t) {
+        tracking.add(EventRows.tracking(t));
+      } else if (event instanceof FraudVerdict v) {
+        verdicts.add(EventRows.verdict(v));
+      }
+    }
+    return pool().withTransaction(conn -> insert(conn, EventRows.INSERT_AUCTION, auctions)
+        .compose(v -> insert(conn, EventRows.INSERT_BID, bids))
+        .compose(v -> insert(conn, EventRows.INSERT_TRACKING, tracking))
+        .compose(v -> insert(conn, EventRows.INSERT_VERDICT, verdicts)));
+  }
+
+  private static Future<Void> insert(SqlConnection conn, String sql, List<Tuple> rows) {
+    return rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(sql).executeBatch(rows).mapEmpty();
+  }
+}

@@ -1,0 +1,232 @@
+package dev.gavel.pipeline.publish;
+
+import dev.gavel.config.KafkaConfig;
+import dev.gavel.events.EventAddresses;
+import dev.gavel.events.EventEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns event-bus envelopes into Kafka records, and keeps them when Kafka cannot take them.
+ * DIRECT mode sends straight to the idempotent producer; a failed send, or more than
+ * {@code highWaterMark} records unacknowledged, switches to SPOOLING: every event then goes to the
+ * disk spool, in order, until a probe finds Kafka reachable and the spool has been replayed.
+ * The producer never blocks ({@code max.block.ms=0}), so neither does this event loop.
+ */
+public final class KafkaPublisherVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisherVerticle.class);
+  static final String TRACE_HEADER = "trace-id";
+  private static final long PROBE_INTERVAL_MS = 1000;
+
+  private final String bootstrapServers;
+  private final KafkaConfig config;
+  private final MeterRegistry registry;
+  private KafkaProducer<String, byte[]> producer;
+  private Admin admin;
+  private Spool spool;
+  private PublisherMetrics metrics;
+  private MessageConsumer<EventEnvelope> consumer;
+  private int inFlight;
+  private boolean spooling;
+  private boolean replaying;
+  private boolean stopping;
+  private long probeTimer;
+  private long flushTimer;
+
+  public KafkaPublisherVerticle(String bootstrapServers, KafkaConfig config, MeterRegistry registry) {
+    this.bootstrapServers = bootstrapServers;
+    this.config = config;
+    this.registry = registry;
+  }
+
+  @Override
+  public Future<?> start() {
+    spool = new Spool(vertx, Path.of(config.spool().dir()), config.spool().maxBytes());
+    metrics = new PublisherMetrics(registry, () -> inFlight, spool::bytes, () -> spooling ? 1 : 0);
+    producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+    admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", 2000, "default.api.timeout.ms", 2000));
+    return spool.start().compose(v -> warmMetadata(20)).onSuccess(v -> {
+      spooling = !spool.isEmpty();
+      consumer = vertx.eventBus().consumer(EventAddresses.PUBLISH, message -> publish(message.body()));
+      probeTimer = vertx.setPeriodic(PROBE_INTERVAL_MS, t -> probe());
+      flushTimer = vertx.setPeriodic(config.spool().flushIntervalMs(), t -> spool.flush());
+    });
+  }
+
+  /** Drains what Kafka will still take, spools the rest, and flushes the spool before exit. */
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    vertx.cancelTimer(probeTimer);
+    vertx.cancelTimer(flushTimer);
+    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    long closeMs = spooling ? 0 : Math.min(5_000, config.producer().deliveryTimeoutMs());
+    return unregistered
+        .compose(v -> vertx.executeBlocking(() -> {
+          // Records Kafka has not acknowledged by then fail, and their callbacks spool them.
+          producer.close(java.time.Duration.ofMillis(closeMs));
+          admin.close(java.time.Duration.ofSeconds(1));
+          return null;
+        }, false))
+        .compose(v -> {
+          Promise<Void> afterCallbacks = Promise.promise();
+          context.runOnContext(x -> afterCallbacks.complete()); // queued behind the failed sends' callbacks
+          return afterCallbacks.future();
+        })
+        .compose(v -> spool.close())
+        .onComplete(v -> LOG.info("publisher stopped; {} bytes left in the spool for the next start", spool.bytes()));
+  }
+
+  private void publish(EventEnvelope envelope) {
+    if (spooling || inFlight >= config.spool().highWaterMark()) {
+      toSpool(envelope);
+      return;
+    }
+    send(envelope).onFailure(e -> {
+      if (!spooling) {
+        LOG.warn("Kafka send failed ({}); spooling events to disk until it is back", e.toString());
+      }
+      toSpool(envelope);
+    });
+  }
+
+  private void toSpool(EventEnvelope envelope) {
+    spooling = true;
+    if (spool.append(envelope)) {
+      metrics.spooled.increment();
+    } else {
+      metrics.dropped.increment();
+      LOG.error("spool full ({} bytes): event for auction {} dropped", spool.bytes(), envelope.key());
+    }
+  }
+
+  /** One send; the future completes on this event loop. */
+  private Future<Void> send(EventEnvelope envelope) {
+    Promise<Void> acked = Promise.promise();
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(envelope.topic(), envelope.key(), envelope.value());
+    if (envelope.traceId() != null) {
+      record.headers().add(TRACE_HEADER, envelope.traceId().getBytes(StandardCharsets.UTF_8));
+    }
+    long start = System.nanoTime();
+    inFlight++;
+    try {
+      producer.send(record, (metadata, error) -> context.runOnContext(v -> {
+        inFlight--;
+        if (error == null) {
+          metrics.sent.increment();
+          metrics.sendLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          acked.complete();
+        } else {
+          metrics.sendErrors.increment();
+          acked.fail(error);
+        }
+      }));
+    } catch (RuntimeException e) { // max.block.ms=0: no metadata or no buffer space right now
+      inFlight--;
+      metrics.sendErrors.increment();
+      acked.fail(e);
+    }
+    return acked.future();
+  }
+
+  /** While spooling: when Kafka answers again and nothing is in flight, replay the spool. */
+  private void probe() {
+    if (!spooling || replaying || stopping || inFlight > 0) {
+      return;
+    }
+    Promise<Void> reachable = Promise.promise();
+    admin.describeCluster(new DescribeClusterOptions().timeoutMs(900)).nodes()
+        .whenComplete((nodes, error) -> context.runOnContext(v -> {
+          if (error == null && !nodes.isEmpty()) {
+            reachable.complete();
+          } else {
+            reachable.fail("Kafka unreachable");
+          }
+        }));
+    reachable.future().onSuccess(v -> replay());
+  }
+
+  private void replay() {
+    replaying = true;
+    LOG.info("Kafka is reachable: replaying {} spooled bytes", spool.bytes());
+    spool.seal().compose(v -> replaySealedSegments()).onComplete(done -> {
+      replaying = false;
+      if (done.succeeded() && spool.isEmpty()) {
+        spooling = false;
+        LOG.info("spool drained; publishing directly again");
+      } else if (done.failed()) {
+        LOG.warn("replay interrupted ({}); will retry", done.cause().toString());
+      }
+    });
+  }
+
+  /** Oldest segment first; a segment is deleted only when every record in it was acknowledged. */
+  private Future<Void> replaySealedSegments() {
+    String segment = spool.oldestSealed();
+    if (segment == null) {
+      // Events spooled during the replay went to a new segment: seal it and go round again.
+      return spool.hasOpenRecords() ? spool.seal().compose(v -> replaySealedSegments()) : Future.succeededFuture();
+    }
+    return spool.read(segment).compose(decoded -> {
+      if (decoded.tornTail()) {
+        LOG.warn("spool segment {} ends with a partial record (killed mid-write?); it is skipped", segment);
+      }
+      List<Future<Void>> sends = decoded.envelopes().stream().map(this::send).toList();
+      return Future.all(sends).onSuccess(v -> metrics.replayed.increment(sends.size()));
+    }).compose(v -> spool.delete(segment)).compose(v -> stopping ? Future.succeededFuture() : replaySealedSegments());
+  }
+
+  /** Fetches topic metadata up front: with max.block.ms=0 a send without it would fail at once. */
+  private Future<Void> warmMetadata(int attempts) {
+    List<String> topics = List.of(config.topics().auctions(), config.topics().tracking(), config.topics().verdicts(),
+        config.topics().deadLetter());
+    for (String topic : topics) {
+      try {
+        producer.partitionsFor(topic);
+      } catch (RuntimeException e) {
+        if (attempts <= 1) {
+          LOG.warn("no Kafka metadata yet for {}: first events may go to the spool", topic);
+          return Future.succeededFuture();
+        }
+        Promise<Void> retry = Promise.promise();
+        vertx.setTimer(100, t -> warmMetadata(attempts - 1).onComplete(retry));
+        return retry.future();
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  private Properties producerProperties() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs());
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchSizeBytes());
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compression());
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, config.producer().deliveryTimeoutMs());
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, config.producer().deliveryTimeoutMs() - config.producer().lingerMs()));
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "gavel-publisher-" + Integer.toHexString(System.identityHashCode(this)));
+    return p;
+  }
+}
