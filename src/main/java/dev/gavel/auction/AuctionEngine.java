@@ -43,10 +43,10 @@ public final class AuctionEngine {
     this.metrics = setup.metrics();
   }
 
-  public Future<AuctionResult> run(BidRequest request, Deadline deadline) {
+  public Future<AuctionResult> run(AuctionIds ids, BidRequest request, Deadline deadline) {
     String currency = rates.choose(request.cur());
     if (currency == null) {
-      return Future.succeededFuture(new AuctionResult(request, deadline, null, List.of(), List.of(), Map.of(),
+      return Future.succeededFuture(new AuctionResult(ids, request, deadline, null, List.of(), List.of(), Map.of(),
           List.of("none of the allowed currencies " + request.cur() + " is supported")));
     }
     boolean debug = Integer.valueOf(1).equals(request.test());
@@ -72,7 +72,7 @@ public final class AuctionEngine {
       for (BidderOutcome outcome : outcomes) {
         bids.addAll(outcome.bids());
       }
-      return new AuctionResult(request, deadline, currency, decide(request, terms, bids), outcomes, filters, notes);
+      return new AuctionResult(ids, request, deadline, currency, decide(request, terms, bids), outcomes, filters, notes);
     });
   }
 

@@ -1,6 +1,10 @@
 package dev.gavel.auction;
 
 import dev.gavel.config.AuctionConfig;
+import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.EventBusSink;
+import dev.gavel.events.EventEnvelope;
+import dev.gavel.events.EventJson;
 import dev.gavel.http.GzipBodies;
 import dev.gavel.http.JsonErrors;
 import dev.gavel.openrtb.BidRequest;
@@ -29,10 +33,15 @@ final class AuctionHandler {
   private final AuctionEngine engine;
   private final RequestValidator validator = new RequestValidator();
 
-  AuctionHandler(AuctionSetup setup, AuctionEngine engine) {
+  private final EventBusSink events;
+  private final String auctionsTopic;
+
+  AuctionHandler(AuctionSetup setup, AuctionEngine engine, EventBusSink events) {
     this.setup = setup;
     this.config = setup.config().auction();
     this.engine = engine;
+    this.events = events;
+    this.auctionsTopic = setup.config().kafka().topics().auctions();
   }
 
   /** First step: start the clock and refuse what is not JSON before reading the body. */
@@ -77,14 +86,16 @@ final class AuctionHandler {
       respond(ctx, noTime, "insufficient_time", arrival, publisherDeadline);
       return;
     }
-    engine.run(request, deadline).onComplete(done -> {
+    AuctionIds ids = AuctionIds.mint(ctx.request().getHeader("traceparent"));
+    engine.run(ids, request, deadline).onComplete(done -> {
       if (done.failed()) {
-        LOG.error("auction {} failed", request.id(), done.cause());
+        LOG.error("auction {} failed", ids.auctionId(), done.cause());
         ctx.fail(500, done.cause());
         return;
       }
-      BidResponse response = ResponseBuilder.build(done.result());
-      respond(ctx, response, done.result().hasWinner() ? "bid" : "no_bid", arrival, publisherDeadline);
+      AuctionResult result = done.result();
+      respond(ctx, ResponseBuilder.build(result, setup.tracking()), result.hasWinner() ? "bid" : "no_bid", arrival, publisherDeadline);
+      publish(result, tmax, arrival);
     });
   }
 
@@ -110,6 +121,13 @@ final class AuctionHandler {
     }
     setup.metrics().recordResponse("invalid", System.nanoTime() - arrival, false);
     return null;
+  }
+
+  /** After the answer is on its way: the event costs the publisher nothing. */
+  private void publish(AuctionResult result, int tmax, long arrival) {
+    long durationMs = (System.nanoTime() - arrival) / 1_000_000L;
+    AuctionEvent event = AuctionEvents.of(result, tmax, durationMs, System.currentTimeMillis());
+    events.publish(new EventEnvelope(auctionsTopic, event.auctionId(), event.traceId(), EventJson.write(event)));
   }
 
   private void respond(RoutingContext ctx, BidResponse response, String outcome, long arrival, long publisherDeadline) {

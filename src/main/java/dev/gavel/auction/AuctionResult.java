@@ -13,6 +13,7 @@ import java.util.Map;
  * @param notes human-readable reasons for what could not be auctioned (e.g. unsupported floor currency)
  */
 public record AuctionResult(
+    AuctionIds ids,
     BidRequest request,
     Deadline deadline,
     String currency,

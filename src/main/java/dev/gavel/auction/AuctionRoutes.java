@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.events.EventBusSink;
 import dev.gavel.http.RouteModule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,7 +21,7 @@ public final class AuctionRoutes implements RouteModule {
   @Override
   public void mount(Vertx vertx, Router router) {
     client = new BidderClient(vertx, setup.config().bidderClient(), setup.json());
-    AuctionHandler handler = new AuctionHandler(setup, new AuctionEngine(vertx, setup, client));
+    AuctionHandler handler = new AuctionHandler(setup, new AuctionEngine(vertx, setup, client), new EventBusSink(vertx));
     // Two routes: Vert.x Web wants the body handler first on a route, and the clock must start
     // (and non-JSON be refused) before the body is read.
     router.post(PATH).handler(handler::accept);

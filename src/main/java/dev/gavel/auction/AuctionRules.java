@@ -38,7 +38,7 @@ public final class AuctionRules {
       }
     }
     if (eligible.isEmpty()) {
-      return new ImpDecision(terms.impId(), null, 0, List.copyOf(losses));
+      return new ImpDecision(terms.impId(), terms.floorMicros(), null, 0, List.copyOf(losses));
     }
     eligible.sort(RANKING);
     CandidateBid winner = eligible.get(0);
@@ -48,7 +48,7 @@ public final class AuctionRules {
       boolean lostToDeal = winner.dealId() != null && loser.dealId() == null;
       losses.add(new BidLoss(loser, lostToDeal ? LossReason.LOST_TO_DEAL_BID : LossReason.LOST_TO_HIGHER_BID));
     }
-    return new ImpDecision(terms.impId(), winner, clearing, List.copyOf(losses));
+    return new ImpDecision(terms.impId(), terms.floorMicros(), winner, clearing, List.copyOf(losses));
   }
 
   /** The loss reason that keeps a bid out of the auction, or -1 if it competes. */

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 /**
  * What every auction instance shares, built once at start-up; all of it is immutable or
  * thread-safe. Budgets are a supplier because billing replaces the view as spend comes in.
+ * {@code tracking} issues the signed win, impression and click URLs of each winner.
  */
 public record AuctionSetup(
     GavelConfig config,
@@ -17,4 +18,5 @@ public record AuctionSetup(
     Supplier<BudgetView> budgets,
     CurrencyRates rates,
     AuctionMetrics metrics,
-    OpenRtbJson json) {}
+    OpenRtbJson json,
+    WinnerTracking tracking) {}

@@ -1,0 +1,24 @@
+package dev.gavel.auction;
+
+/**
+ * Issues the tracking URLs of a winning bid (win notice, billable impression, click). The auction
+ * only knows this interface; the signed-token implementation lives in the tracking package.
+ */
+@FunctionalInterface
+public interface WinnerTracking {
+
+  /**
+   * @param campaignId the winning campaign, or null for an external bidder
+   * @param bidder the external bidder, or null for a campaign
+   * @param nurl the external bid's own win notice (macros substituted), to be forwarded; may be null
+   * @param burl the external bid's own billing notice, to be forwarded; may be null
+   * @param landingUrl the campaign's click-through URL; null for external bidders
+   */
+  record Winner(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
+                long clearingMicros, String currency, String traceId, String nurl, String burl, String landingUrl) {}
+
+  /** @param click null when there is no click to track (external bidders track their own) */
+  record Urls(String win, String impression, String click) {}
+
+  Urls issue(Winner winner);
+}
