@@ -12,7 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -24,15 +24,19 @@ import java.util.Locale;
  * use HEAD, and a HEAD is not an ad being shown or clicked.
  */
 final class TrackingHandler {
-  /** The classic 43-byte transparent 1x1 GIF89a. */
-  private static final String PIXEL_BASE64 = "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+  /**
+   * A 43-byte 1x1 GIF89a whose one pixel is colour 0, marked transparent; its LZW data (clear,
+   * pixel, end) is complete, unlike the common 42-byte variant that drops the end code.
+   */
+  private static final String PIXEL_HEX =
+      "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b";
 
   private final TokenSigner signer;
   private final EventBusSink sink;
   private final String topic;
   private final TrackingMetrics metrics;
   private final NoticeForwarder forwarder;
-  private final byte[] pixel = Base64.getDecoder().decode(PIXEL_BASE64);
+  private final byte[] pixel = HexFormat.of().parseHex(PIXEL_HEX);
 
   TrackingHandler(TokenSigner signer, EventBusSink sink, String topic, TrackingMetrics metrics, NoticeForwarder forwarder) {
     this.signer = signer;
