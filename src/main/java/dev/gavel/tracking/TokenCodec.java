@@ -3,16 +3,25 @@ package dev.gavel.tracking;
 import dev.gavel.events.TrackingEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The payload of a token as compact bytes: a format byte, a kind byte, the strings as
- * length-prefixed UTF-8 (length + 1, so 0 can mean null) and the numbers as unsigned varints,
- * expiry as an offset from issue. Binary because it needs no escaping and is about half the size
- * of the same fields as JSON.
+ * The payload of a token as compact bytes: a format byte, a kind byte, the strings, then the
+ * numbers as unsigned varints, expiry as an offset from issue. Binary because it needs no escaping
+ * and is about half the size of the same fields as JSON.
+ *
+ * <p>A string is a varint header, 0 for null, else {@code (byteLength << 2 | form) + 1}, then its
+ * bytes. Ids Gavel mints are lowercase hex or UUIDs, so those travel as raw bytes (form
+ * {@link #HEX} or {@link #UUID}), half their text size; anything else is UTF-8 ({@link #TEXT}).
  */
 final class TokenCodec {
   private static final int FORMAT = 1;
+  private static final int TEXT = 0;
+  private static final int HEX = 1;
+  private static final int UUID = 2;
+  private static final int UUID_CHARS = 36;
+  private static final HexFormat HEX_FORMAT = HexFormat.of();
   private static final List<String> KINDS = List.of(TrackingEvent.WIN, TrackingEvent.IMPRESSION, TrackingEvent.CLICK);
 
   private TokenCodec() {}
@@ -70,9 +79,43 @@ final class TokenCodec {
       writeVarLong(out, 0);
       return;
     }
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    writeVarLong(out, bytes.length + 1L);
+    int form;
+    byte[] bytes;
+    if (isLowerHex(value, 0, value.length()) && value.length() % 2 == 0 && !value.isEmpty()) {
+      form = HEX;
+      bytes = HEX_FORMAT.parseHex(value);
+    } else if (isLowerUuid(value)) {
+      form = UUID;
+      bytes = HEX_FORMAT.parseHex(value.replace("-", ""));
+    } else {
+      form = TEXT;
+      bytes = value.getBytes(StandardCharsets.UTF_8);
+    }
+    writeVarLong(out, ((long) bytes.length << 2 | form) + 1);
     out.writeBytes(bytes);
+  }
+
+  private static boolean isLowerUuid(String value) {
+    if (value.length() != UUID_CHARS) {
+      return false;
+    }
+    for (int dash : new int[] {8, 13, 18, 23}) {
+      if (value.charAt(dash) != '-') {
+        return false;
+      }
+    }
+    return isLowerHex(value, 0, 8) && isLowerHex(value, 9, 13) && isLowerHex(value, 14, 18) && isLowerHex(value, 19, 23)
+        && isLowerHex(value, 24, UUID_CHARS);
+  }
+
+  private static boolean isLowerHex(String value, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = value.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void writeVarLong(ByteArrayOutputStream out, long value) {
@@ -117,17 +160,32 @@ final class TokenCodec {
     }
 
     String readString() throws MalformedPayloadException {
-      long lengthPlusOne = readVarLong();
-      if (lengthPlusOne == 0) {
+      long header = readVarLong();
+      if (header == 0) {
         return null;
       }
-      if (lengthPlusOne - 1 > remaining()) {
+      int form = (int) ((header - 1) & 3);
+      long length = (header - 1) >>> 2;
+      if (length > remaining()) {
         throw new MalformedPayloadException("string longer than the payload");
       }
-      int length = (int) (lengthPlusOne - 1);
-      String value = new String(bytes, position, length, StandardCharsets.UTF_8);
-      position += length;
-      return value;
+      int start = position;
+      position += (int) length;
+      return switch (form) {
+        case TEXT -> new String(bytes, start, (int) length, StandardCharsets.UTF_8);
+        case HEX -> HEX_FORMAT.formatHex(bytes, start, position);
+        case UUID -> uuidText(start, (int) length);
+        default -> throw new MalformedPayloadException("unknown string form " + form);
+      };
+    }
+
+    private String uuidText(int start, int length) throws MalformedPayloadException {
+      if (length != 16) {
+        throw new MalformedPayloadException("a UUID is 16 bytes");
+      }
+      String hex = HEX_FORMAT.formatHex(bytes, start, start + 16);
+      return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-' + hex.substring(16, 20)
+          + '-' + hex.substring(20);
     }
   }
 }
