@@ -1,0 +1,43 @@
+package dev.gavel.tracking;
+
+import dev.gavel.config.TrackingConfig;
+import dev.gavel.events.EventBusSink;
+import dev.gavel.http.RouteModule;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/** Mounts {@code GET} and {@code HEAD /event} with this event loop's own notice forwarder. */
+public final class TrackingRoutes implements RouteModule {
+  public static final String PATH = "/event";
+
+  private final TrackingConfig config;
+  private final String topic;
+  private final EventBusSink sink;
+  private final TrackingMetrics metrics;
+  private final TokenSigner signer;
+  private NoticeForwarder forwarder;
+
+  /** @param topic the Kafka topic tracking events go to ({@code kafka.topics.tracking}) */
+  public TrackingRoutes(TrackingConfig config, String topic, EventBusSink sink, MeterRegistry registry) {
+    this.config = config;
+    this.topic = topic;
+    this.sink = sink;
+    this.metrics = new TrackingMetrics(registry);
+    this.signer = new TokenSigner(config);
+  }
+
+  @Override
+  public void mount(Vertx vertx, Router router) {
+    forwarder = new NoticeForwarder(vertx, config.notifyAttempts(), metrics);
+    TrackingHandler handler = new TrackingHandler(signer, sink, topic, metrics, forwarder);
+    router.get(PATH).handler(handler::handle);
+    router.head(PATH).handler(handler::handle);
+  }
+
+  @Override
+  public Future<Void> close() {
+    return forwarder == null ? Future.succeededFuture() : forwarder.close();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.gavel.tracking;
+
+import dev.gavel.events.TrackingEvent;
+import java.util.Objects;
+
+/**
+ * What a signed tracking URL carries: enough about one winning bid to turn a hit into a
+ * {@link TrackingEvent} without looking anything up, so the /event endpoint needs no state.
+ *
+ * @param kind {@link TrackingEvent#WIN}, {@link TrackingEvent#IMPRESSION} or {@link TrackingEvent#CLICK}
+ * @param campaignId Gavel's campaign, or null when an external bidder won
+ * @param bidder the external bidder that won, or null for a campaign
+ * @param priceMicros the clearing price (CPM) in micros of {@code currency}
+ * @param notifyUrl for an external winner, its own nurl (win) or burl (impression), macros
+ *     already substituted, which Gavel calls server-side; otherwise null
+ * @param landingUrl where a click redirects; null for other kinds
+ */
+public record TrackingToken(
+    String kind,
+    String auctionId,
+    String impId,
+    String bidId,
+    String seat,
+    String campaignId,
+    String bidder,
+    long priceMicros,
+    String currency,
+    long issuedAtMs,
+    long expiresAtMs,
+    String traceId,
+    String notifyUrl,
+    String landingUrl) {
+
+  public TrackingToken {
+    if (!TrackingEvent.WIN.equals(kind) && !TrackingEvent.IMPRESSION.equals(kind) && !TrackingEvent.CLICK.equals(kind)) {
+      throw new IllegalArgumentException("unknown tracking kind: " + kind);
+    }
+    Objects.requireNonNull(auctionId, "auctionId");
+    Objects.requireNonNull(impId, "impId");
+    Objects.requireNonNull(bidId, "bidId");
+    Objects.requireNonNull(seat, "seat");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(traceId, "traceId");
+    // Non-negative numbers let the codec use plain unsigned varints.
+    if (priceMicros < 0 || issuedAtMs < 0 || expiresAtMs < issuedAtMs) {
+      throw new IllegalArgumentException("price and times must be non-negative and expiry after issue");
+    }
+  }
+
+  public boolean expiredAt(long nowMs) {
+    return nowMs >= expiresAtMs;
+  }
+}
