@@ -33,7 +33,8 @@ public final class Eventually {
           return;
         }
         last = null;
-      } catch (RuntimeException | AssertionError e) {
+      } catch (Exception | AssertionError e) {
+        // Includes checked exceptions that Future.await rethrows unchecked.
         last = e;
       }
       if (System.nanoTime() - deadline >= 0) {
