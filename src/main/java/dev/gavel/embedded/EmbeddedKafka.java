@@ -85,8 +85,10 @@ public final class EmbeddedKafka {
     long t0 = System.nanoTime();
     Properties props = properties();
     Path logDir = dataDir.resolve("logs");
+    String formatted = "reused";
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       format(props);
+      formatted = "formatted in " + (System.nanoTime() - t0) / 1_000_000 + " ms";
     }
     KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
     try {
@@ -97,7 +99,7 @@ public final class EmbeddedKafka {
       throw e;
     }
     server = started;
-    log.info("Kafka started on {} in {} ms (log in {})", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000, logDir);
+    log.info("Kafka started on {} in {} ms (log in {}, {})", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000, logDir, formatted);
   }
 
   private void format(Properties props) {

@@ -6,6 +6,11 @@ import dev.gavel.config.KafkaConfig;
 import dev.gavel.testing.SharedServices;
 import dev.gavel.testing.TestVertx;
 import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,9 +104,50 @@ class EmbeddedKafkaTest {
     assertThat(readAll(topic, 2)).containsExactly("a=before", "a=after");
   }
 
+  /** A reused log whose remembered ports are taken meanwhile starts on fresh ports, its data intact. */
+  @Test
+  void reusedLogStartsOnNewPortsWhenTheOldOnesAreTaken() throws Exception {
+    Path dir = SharedServices.tempDir("kafka-ports");
+    EmbeddedKafka kafka = EmbeddedKafka.start(dir);
+    String topic = "ports." + UUID.randomUUID();
+    String before = kafka.bootstrapServers();
+    try (Admin admin = admin(before)) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    } finally {
+      kafka.stop();
+    }
+    Properties ports = new Properties();
+    try (var in = Files.newInputStream(dir.resolve("ports.properties"))) {
+      ports.load(in);
+    }
+    try (ServerSocket broker = bind(Integer.parseInt(ports.getProperty("broker")));
+        ServerSocket controller = bind(Integer.parseInt(ports.getProperty("controller")))) {
+      EmbeddedKafka again = EmbeddedKafka.start(dir);
+      try {
+        assertThat(again.bootstrapServers()).isNotEqualTo(before);
+        try (Admin admin = admin(again.bootstrapServers())) {
+          assertThat(admin.listTopics().names().get()).contains(topic);
+          admin.createTopics(List.of(new NewTopic(topic + ".new", 1, (short) 1))).all().get();
+        }
+      } finally {
+        again.stop();
+      }
+    }
+  }
+
+  private static ServerSocket bind(int port) throws Exception {
+    ServerSocket socket = new ServerSocket();
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    return socket;
+  }
+
   private static Admin admin() {
+    return admin(SharedServices.bootstrapServers());
+  }
+
+  private static Admin admin(String bootstrap) {
     Properties props = new Properties();
-    props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServices.bootstrapServers());
+    props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     return Admin.create(props);
   }
 
