@@ -1,0 +1,51 @@
+package dev.gavel.embedded;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reactive PostgreSQL pools. A pool needs no help after a database restart: a connection the server
+ * closed is evicted when it fails, and the next use opens a new one. Idle connections are also
+ * retired after a while, so a pool does not hold stale sockets for long.
+ */
+public final class PgPools {
+  private PgPools() {}
+
+  public static Pool create(Vertx vertx, String host, int port, String database, String user, String password, int poolSize) {
+    PgConnectOptions connect = new PgConnectOptions()
+        .setHost(host)
+        .setPort(port)
+        .setDatabase(database)
+        .setUser(user)
+        .setPassword(password);
+    return create(vertx, connect, poolSize);
+  }
+
+  /**
+   * From {@code postgresql://[user[:password]@]host[:port]/database}; {@code user} and
+   * {@code password} apply when the URL has none.
+   */
+  public static Pool create(Vertx vertx, String url, String user, String password, int poolSize) {
+    PgConnectOptions connect = PgConnectOptions.fromUri(url);
+    if (!url.contains("@")) {
+      connect.setUser(user).setPassword(password);
+    }
+    return create(vertx, connect, poolSize);
+  }
+
+  private static Pool create(Vertx vertx, PgConnectOptions connect, int poolSize) {
+    PoolOptions pool = new PoolOptions()
+        .setMaxSize(poolSize)
+        .setMaxWaitQueueSize(10_000)
+        .setConnectionTimeout(10)
+        .setConnectionTimeoutUnit(TimeUnit.SECONDS)
+        .setIdleTimeout(60)
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setPoolCleanerPeriod(5_000);
+    return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+  }
+}
