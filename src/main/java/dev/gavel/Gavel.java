@@ -1,76 +1,121 @@
 package dev.gavel;
 
+import dev.gavel.api.ReportRoutes;
 import dev.gavel.auction.AuctionMetrics;
 import dev.gavel.auction.AuctionRoutes;
 import dev.gavel.auction.AuctionSetup;
-import dev.gavel.money.CurrencyRates;
 import dev.gavel.auction.WarmUp;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.CampaignLoader;
 import dev.gavel.config.GavelConfig;
+import dev.gavel.embedded.EmbeddedServices;
+import dev.gavel.embedded.KafkaTopics;
+import dev.gavel.embedded.Migrations;
+import dev.gavel.embedded.PgPools;
+import dev.gavel.events.EventBusSink;
 import dev.gavel.http.HttpServerVerticle;
 import dev.gavel.http.RouteModule;
+import dev.gavel.money.CurrencyRates;
+import dev.gavel.openrtb.OpenRtbJson;
 import dev.gavel.ops.OpsRoutes;
 import dev.gavel.ops.Readiness;
-import dev.gavel.openrtb.OpenRtbJson;
+import dev.gavel.pipeline.billing.BudgetFeed;
+import dev.gavel.pipeline.billing.CampaignSpend;
+import dev.gavel.tracking.TrackingRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Gavel process: loads what the roles need, deploys each verticle with its instance
- * count, and undeploys them in order on stop. Tests start it exactly as {@link Main} does.
+ * One running Gavel process: starts (or finds) Kafka and PostgreSQL, migrates the schema, creates
+ * the topics, loads the campaigns, and deploys the verticles of its roles with their instance
+ * counts. Stops in the reverse order so nothing in flight is lost. Tests start it as Main does.
  */
 public final class Gavel {
   private static final Logger LOG = LoggerFactory.getLogger(Gavel.class);
   private static final int WARM_UP_AUCTIONS = 200;
+  private static final long BUDGET_REFRESH_MS = 1000;
 
   private final Vertx vertx;
   private final GavelConfig config;
   private final PrometheusMeterRegistry registry;
   private final Readiness readiness = new Readiness();
   private final AtomicReference<BudgetView> budgets = new AtomicReference<>(BudgetSnapshot.EMPTY);
-  private String httpDeployment;
+  private final Deployments deployments;
+  private EmbeddedServices services;
+  private BudgetFeed budgetFeed;
 
   private Gavel(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
     this.config = config;
     this.registry = registry;
+    this.deployments = new Deployments(vertx);
   }
 
   public static Future<Gavel> start(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry) {
+    EventBusSink.registerCodec(vertx);
     Gavel gavel = new Gavel(vertx, config, registry);
-    return gavel.deploy().map(v -> gavel);
+    return gavel.boot().map(v -> gavel)
+        .recover(e -> gavel.stop().transform(x -> Future.failedFuture(e)));
   }
 
-  private Future<Void> deploy() {
-    return loadCampaigns().compose(index -> {
-      AuctionSetup setup = new AuctionSetup(config, index, budgets::get, new CurrencyRates(config.currency()),
-          new AuctionMetrics(registry), new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH));
-      readiness.register("campaigns", () -> true);
-      List<RouteModule> shared = List.of((v, router) -> OpsRoutes.mount(router, readiness, registry));
-      return vertx.deployVerticle(
-          () -> new HttpServerVerticle(config.http(), () -> List.of(shared.get(0), new AuctionRoutes(setup))),
-          new DeploymentOptions().setInstances(config.verticles().httpInstances()));
-    }).compose(id -> {
-      httpDeployment = id;
-      return WarmUp.run(vertx, config.http().port(), WARM_UP_AUCTIONS);
-    }).map(v -> {
-      // Ready only once warm: a load balancer then never sends a publisher to a cold JVM.
-      readiness.register("http", () -> httpDeployment != null);
-      LOG.info("Gavel listening on http://{}:{} with {} HTTP verticle(s)",
-          config.http().host(), config.http().port(), config.verticles().httpInstances());
-      return null;
-    });
+  private Future<Void> boot() {
+    return EmbeddedServices.start(vertx, config)
+        .compose(s -> {
+          services = s;
+          EmbeddedServices.PostgresEndpoint pg = s.postgres();
+          return Migrations.migrate(vertx, pg.jdbcUrl(), pg.user(), pg.password());
+        })
+        .compose(v -> KafkaTopics.ensure(vertx, services.bootstrapServers(), config.kafka()))
+        .compose(v -> loadCampaigns())
+        .compose(this::deployRoles)
+        .onSuccess(v -> readiness.register("started", () -> true));
+  }
+
+  private Future<Void> deployRoles(CampaignIndex index) {
+    Roles roles = new Roles(config, services, registry);
+    Future<Void> consumers = config.verticles().consume() ? roles.deployConsumers(deployments) : Future.succeededFuture();
+    return consumers.compose(v -> config.verticles().serve() ? serve(roles, index) : opsOnly());
+  }
+
+  private Future<Void> serve(Roles roles, CampaignIndex index) {
+    AuctionSetup setup = new AuctionSetup(config, index, budgets::get, new CurrencyRates(config.currency()),
+        new AuctionMetrics(registry), new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
+        roles.winnerTracking());
+    budgetFeed = new BudgetFeed(vertx, PgPools.create(vertx, services.postgres(), 2), this::applySpend);
+    budgetFeed.start(BUDGET_REFRESH_MS);
+    return roles.deployPublisher(deployments)
+        .compose(v -> deployments.deploy(() -> new HttpServerVerticle(config.http(), () -> List.of(
+            ops(), new AuctionRoutes(setup),
+            new TrackingRoutes(config.tracking(), config.kafka().topics().tracking(), new EventBusSink(vertx), registry),
+            new ReportRoutes(services.postgres(), index))), config.verticles().httpInstances()))
+        .compose(v -> WarmUp.run(vertx, config.http().port(), WARM_UP_AUCTIONS))
+        .onSuccess(v -> LOG.info("Gavel serving on http://{}:{} ({} HTTP verticles)", config.http().host(),
+            config.http().port(), config.verticles().httpInstances()));
+  }
+
+  /** A consume-only node still answers health, readiness and metrics. */
+  private Future<Void> opsOnly() {
+    return deployments.deploy(() -> new HttpServerVerticle(config.http(), () -> List.of(ops())), 1).mapEmpty();
+  }
+
+  private RouteModule ops() {
+    return (v, router) -> OpsRoutes.mount(router, readiness, registry);
+  }
+
+  private void applySpend(Map<String, CampaignSpend.Spend> spend) {
+    Map<String, BudgetSnapshot.Spend> view = new java.util.HashMap<>();
+    spend.forEach((id, s) -> view.put(id, new BudgetSnapshot.Spend(s.todayMicros(), s.totalMicros())));
+    budgets.set(BudgetSnapshot.of(view));
   }
 
   /** Campaigns are read and indexed on a worker thread: file I/O never runs on an event loop. */
@@ -79,6 +124,7 @@ public final class Gavel {
     return vertx.executeBlocking(() -> {
       CampaignIndex index = CampaignIndex.of(new CampaignLoader().parse(Files.readAllBytes(file)));
       LOG.info("loaded {} campaigns from {}", index.size(), file);
+      readiness.register("campaigns", () -> true);
       return index;
     }, false);
   }
@@ -91,14 +137,21 @@ public final class Gavel {
     return readiness;
   }
 
-  /** Billing replaces the budget view as spend arrives; every auction reads the latest one. */
-  public void updateBudgets(BudgetView view) {
-    budgets.set(view);
+  public EmbeddedServices services() {
+    return services;
   }
 
-  /** Stops taking traffic, lets in-flight auctions finish, then releases everything. */
+  /**
+   * Stops taking traffic and lets in-flight requests finish, then drains the publisher (its spool
+   * flushed), then the consumers (their last batch committed), then the embedded services.
+   */
   public Future<Void> stop() {
-    Future<Void> http = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
-    return http.onComplete(v -> httpDeployment = null);
+    Future<Void> chain = deployments.undeployAll();
+    if (budgetFeed != null) {
+      chain = chain.eventually(budgetFeed::stop);
+    }
+    return chain.eventually(() -> services == null ? Future.succeededFuture() : services.stop(vertx))
+        .onComplete(v -> LOG.info("Gavel stopped"))
+        .mapEmpty();
   }
 }

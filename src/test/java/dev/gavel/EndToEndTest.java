@@ -31,7 +31,7 @@ class EndToEndTest {
     bidderVertx = Vertx.vertx();
     sampleDsp = new MockBidder(Settings.bidding(0, "sampledsp", new BigDecimal("0.75"), 5));
     TestVertx.await(bidderVertx.deployVerticle(sampleDsp));
-    gavel = GavelHarness.fromConfFile(Map.of(
+    gavel = GavelHarness.fromConfFile("e2e", Map.of(
         "GAVEL_BIDDERS_0_URL", "http://127.0.0.1:" + sampleDsp.port() + "/openrtb2/bid",
         "GAVEL_BIDDERS_0_ENABLED", "true"));
   }

@@ -2,6 +2,8 @@ package dev.gavel.api;
 
 import dev.gavel.auction.campaign.Campaign;
 import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.embedded.EmbeddedServices.PostgresEndpoint;
+import dev.gavel.embedded.PgPools;
 import dev.gavel.http.JsonErrors;
 import dev.gavel.http.RouteModule;
 import dev.gavel.money.Money;
@@ -11,10 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -27,18 +26,18 @@ import java.util.Map;
  * shows what the consumers have made durable (eventually consistent with the serving path).
  */
 public final class ReportRoutes implements RouteModule {
-  private final PgConnectOptions postgres;
+  private final PostgresEndpoint postgres;
   private final CampaignIndex campaigns;
   private Pool pool;
 
-  public ReportRoutes(PgConnectOptions postgres, CampaignIndex campaigns) {
+  public ReportRoutes(PostgresEndpoint postgres, CampaignIndex campaigns) {
     this.postgres = postgres;
     this.campaigns = campaigns;
   }
 
   @Override
   public void mount(Vertx vertx, Router router) {
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(postgres).using(vertx).build();
+    pool = PgPools.create(vertx, postgres, 4);
     router.get("/api/reports/campaigns").handler(this::campaignReport);
     router.get("/api/reports/fraud").handler(this::fraudReport);
     router.get("/api/auctions/:id").handler(this::auctionTrace);

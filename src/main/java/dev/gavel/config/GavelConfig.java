@@ -35,8 +35,9 @@ public record GavelConfig(
     if (names.contains(auction.houseSeat())) {
       throw new ConfigException("bidders: the name '" + auction.houseSeat() + "' is the house seat (auction.houseSeat)");
     }
+    HttpConfig http = HttpConfig.from(root.section("http"));
     return new GavelConfig(
-        HttpConfig.from(root.section("http")),
+        http,
         VerticlesConfig.from(root.section("verticles")),
         auction,
         CurrencyConfig.from(root.section("currency")),
@@ -45,7 +46,7 @@ public record GavelConfig(
         KafkaConfig.from(root.section("kafka")),
         PostgresConfig.from(root.section("postgres")),
         EmbeddedConfig.from(root.section("embedded")),
-        TrackingConfig.from(root.section("tracking")),
+        TrackingConfig.from(root.section("tracking"), http.port()),
         FraudConfig.from(root.section("fraud")));
   }
 }

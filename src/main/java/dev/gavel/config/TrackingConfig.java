@@ -6,7 +6,8 @@ import java.util.List;
  * Signed tracking URLs. The first key signs new tokens; the others are still accepted, so a key
  * can be rotated without breaking URLs already in flight.
  *
- * @param publicBaseUrl what publishers' browsers reach Gavel at, e.g. https://track.example.com
+ * @param publicBaseUrl what publishers' browsers reach Gavel at, e.g. https://track.example.com;
+ *     unset, it is http://127.0.0.1 on Gavel's own port (local use)
  */
 public record TrackingConfig(
     String publicBaseUrl, List<SigningKey> keys, int ttlSeconds, int clickTtlSeconds, int notifyAttempts) {
@@ -27,7 +28,7 @@ public record TrackingConfig(
     return new SigningKey(EPHEMERAL_KEY_ID, java.util.HexFormat.of().formatHex(secret));
   }
 
-  static TrackingConfig from(ConfigReader r) {
+  static TrackingConfig from(ConfigReader r, int httpPort) {
     List<SigningKey> keys = r.list("keys", k -> {
       String id = k.requiredString("id");
       if (!id.matches("[A-Za-z0-9_-]{1,16}")) {
@@ -42,7 +43,8 @@ public record TrackingConfig(
     if (keys.isEmpty()) {
       keys = List.of(ephemeralKey());
     }
-    String base = r.string("publicBaseUrl", "http://127.0.0.1:8080");
+    String configured = r.json().getString("publicBaseUrl", "").trim();
+    String base = configured.isEmpty() ? "http://127.0.0.1:" + httpPort : configured;
     return new TrackingConfig(base.endsWith("/") ? base.substring(0, base.length() - 1) : base, keys,
         r.intValue("ttlSeconds", 3600, 1, 30 * 86400),
         r.intValue("clickTtlSeconds", 86400, 1, 30 * 86400),

@@ -37,6 +37,10 @@ public final class PgPools {
     return create(vertx, connect, poolSize);
   }
 
+  public static Pool create(Vertx vertx, EmbeddedServices.PostgresEndpoint endpoint, int poolSize) {
+    return create(vertx, endpoint.host(), endpoint.port(), endpoint.database(), endpoint.user(), endpoint.password(), poolSize);
+  }
+
   private static Pool create(Vertx vertx, PgConnectOptions connect, int poolSize) {
     PoolOptions pool = new PoolOptions()
         .setMaxSize(poolSize)

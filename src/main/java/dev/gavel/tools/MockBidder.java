@@ -51,6 +51,7 @@ public final class MockBidder extends VerticleBase {
   private final OpenRtbJson json = new OpenRtbJson();
   private final AtomicLong requests = new AtomicLong();
   private final java.util.concurrent.atomic.AtomicReference<BidRequest> lastRequest = new java.util.concurrent.atomic.AtomicReference<>();
+  private final java.util.Queue<String> notices = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private HttpServer server;
 
   public MockBidder(Settings settings) {
@@ -60,7 +61,14 @@ public final class MockBidder extends VerticleBase {
   @Override
   public Future<?> start() {
     server = vertx.createHttpServer(new HttpServerOptions().setPort(settings.port()).setHost("127.0.0.1"))
-        .requestHandler(request -> request.body().onSuccess(body -> answerLater(request, body)));
+        .requestHandler(request -> {
+          if (request.method() == io.vertx.core.http.HttpMethod.GET) {
+            notices.add(request.uri()); // a win or billing notice Gavel forwarded
+            request.response().setStatusCode(204).end();
+          } else {
+            request.body().onSuccess(body -> answerLater(request, body));
+          }
+        });
     return server.listen();
   }
 
@@ -70,6 +78,11 @@ public final class MockBidder extends VerticleBase {
 
   public long requestCount() {
     return requests.get();
+  }
+
+  /** The notice URLs (path and query) Gavel has called on this bidder, oldest first. */
+  public java.util.List<String> notices() {
+    return java.util.List.copyOf(notices);
   }
 
   /** The last bid request this bidder parsed (BID mode), for tests and integrators checking what Gavel sends. */
@@ -133,8 +146,9 @@ public final class MockBidder extends VerticleBase {
             + ".example/imp?p=${AUCTION_PRICE}]]></Impression><Creatives/></InLine></Ad></VAST>"
         : "<div class=\"mock-ad\" data-price=\"${AUCTION_PRICE}\">" + settings.seat() + " creative</div>";
     String id = settings.seat() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    return new Bid(id, imp.id(), price, "https://" + settings.seat() + ".example/win?price=${AUCTION_PRICE}&auction=${AUCTION_ID}",
-        "https://" + settings.seat() + ".example/bill?price=${AUCTION_PRICE}", null, adm, null,
+    String self = "http://127.0.0.1:" + port();
+    return new Bid(id, imp.id(), price, self + "/win?price=${AUCTION_PRICE}&auction=${AUCTION_ID}",
+        self + "/bill?price=${AUCTION_PRICE}&imp=${AUCTION_IMP_ID}", null, adm, null,
         List.of(settings.seat() + "-advertiser.example"), null, null, "cmp-" + settings.seat(), "cr-" + settings.seat(),
         null, null, null, null, null, null, null, null, null, w, h, null, null, null, null, video ? 2 : 1, null, null);
   }

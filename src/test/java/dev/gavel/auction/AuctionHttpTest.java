@@ -20,7 +20,7 @@ class AuctionHttpTest {
 
   @BeforeAll
   static void start() {
-    gavel = GavelHarness.fromJson(new JsonObject()
+    gavel = GavelHarness.fromJson("auctionhttp", new JsonObject()
         .put("http", new JsonObject().put("maxBodyBytes", 4096))
         .put("verticles", new JsonObject().put("http", new JsonObject().put("instances", 1)))
         .put("auction", new JsonObject().put("campaignsFile", "src/test/resources/campaigns-test.json")
@@ -64,12 +64,15 @@ class AuctionHttpTest {
     assertThat(bid.getString("impid")).isEqualTo("1");
     assertThat(price(bid)).isEqualByComparingTo("1.51");
     assertThat(bid.getString("adm"))
-        .contains("href=\"https://twohundred.example/landing\"")
+        .contains("href=\"http://127.0.0.1:" + gavel.port + "/event?t=")
         .contains("data-p=\"1.51\"")
         .contains("data-a=\"req-1\"")
         .doesNotContain("${");
     assertThat(bid.getJsonArray("adomain")).containsExactly("twohundred.example");
     assertThat(bid.getInteger("mtype")).isEqualTo(1);
+    assertThat(bid.getString("nurl")).startsWith("http://127.0.0.1:" + gavel.port + "/event?t=");
+    assertThat(bid.getString("burl")).startsWith("http://127.0.0.1:" + gavel.port + "/event?t=").isNotEqualTo(bid.getString("nurl"));
+    assertThat(body.getString("bidid")).hasSize(36);
   }
 
   @Test

@@ -21,7 +21,7 @@ class AuctionRejectionTest {
 
   @BeforeAll
   static void start() {
-    gavel = GavelHarness.fromJson(new JsonObject()
+    gavel = GavelHarness.fromJson("rejection", new JsonObject()
         .put("http", new JsonObject().put("maxBodyBytes", 4096))
         .put("verticles", new JsonObject().put("http", new JsonObject().put("instances", 1)))
         .put("auction", new JsonObject().put("campaignsFile", "src/test/resources/campaigns-test.json")));

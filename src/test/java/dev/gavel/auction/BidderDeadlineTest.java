@@ -51,7 +51,7 @@ class BidderDeadlineTest {
         .add(bidder("refused", TestVertx.freePort()))
         .add(bidder("euros", euros.port()))
         .add(bidder("banneronly", bannerOnly.port()).put("tmaxDeductionMs", 10).put("mediaTypes", new JsonArray().add("banner")));
-    gavel = GavelHarness.fromJson(new JsonObject()
+    gavel = GavelHarness.fromJson("deadline", new JsonObject()
         .put("verticles", new JsonObject().put("http", new JsonObject().put("instances", 1)))
         .put("auction", new JsonObject().put("campaignsFile", "src/test/resources/campaigns-test.json").put("safetyMarginMs", MARGIN))
         .put("bidders", bidders));
@@ -93,7 +93,12 @@ class BidderDeadlineTest {
     JsonObject seatBid = body.getJsonArray("seatbid").getJsonObject(0);
     assertThat(seatBid.getString("seat")).isEqualTo("fast");
     JsonObject bid = seatBid.getJsonArray("bid").getJsonObject(0);
-    assertThat(bid.getString("nurl")).contains("price=1.00").contains("auction=ext-1").doesNotContain("${");
+    assertThat(bid.getString("nurl")).startsWith("http://127.0.0.1:" + gavel.port + "/event?t=");
+    // Gavel's win notice fires the bidder's own, macros substituted, server-side.
+    assertThat(gavel.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(bid.getString("nurl"))).GET().build())
+        .statusCode()).isEqualTo(204);
+    dev.gavel.testing.Eventually.await(() -> !fast.notices().isEmpty(), java.time.Duration.ofSeconds(5));
+    assertThat(fast.notices()).singleElement().asString().isEqualTo("/win?price=1.00&auction=ext-1");
     assertThat(bid.getString("adm")).contains("data-price=\"1.00\"");
 
     JsonObject ext = body.getJsonObject("ext");

@@ -29,28 +29,55 @@ public final class GavelHarness implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts Gavel from {@code conf/gavel.yaml} with these environment overrides (plus a free port). */
-  public static GavelHarness fromConfFile(Map<String, String> overrides) {
+  /**
+   * Starts Gavel from {@code conf/gavel.yaml} with these environment overrides, a free port, and
+   * the shared test Kafka and PostgreSQL (its own database and topics) in place of the embedded ones.
+   */
+  public static GavelHarness fromConfFile(String prefix, Map<String, String> overrides) {
     PrometheusMeterRegistry registry = TestVertx.registry();
     Vertx vertx = TestVertx.create(registry);
     int port = TestVertx.freePort();
     Map<String, String> env = new java.util.HashMap<>(overrides);
     env.put("GAVEL_HTTP_PORT", String.valueOf(port));
     env.put("GAVEL_HTTP_HOST", "127.0.0.1");
+    env.putAll(sharedServicesEnv(prefix));
     GavelConfig config = TestVertx.await(ConfigLoader.load(vertx, java.nio.file.Path.of(ConfigLoader.DEFAULT_FILE), env));
     return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, config, registry)), port);
   }
 
-  /** Starts Gavel from a config tree (defaults fill the rest), on a free port. */
-  public static GavelHarness fromJson(JsonObject config) {
+  /**
+   * Starts Gavel from a config tree (defaults fill the rest), on a free port, with the shared test
+   * Kafka and PostgreSQL unless the tree names its own.
+   */
+  public static GavelHarness fromJson(String prefix, JsonObject config) {
     PrometheusMeterRegistry registry = TestVertx.registry();
     Vertx vertx = TestVertx.create(registry);
     int port = TestVertx.freePort();
     JsonObject withPort = config.copy();
+    if (!withPort.containsKey("kafka")) {
+      withPort.mergeIn(SharedServices.config(SharedServices.createDatabase(prefix), SharedServices.uniqueTopics(prefix)));
+    }
     JsonObject httpSection = withPort.getJsonObject("http", new JsonObject()).put("port", port).put("host", "127.0.0.1");
     withPort.put("http", httpSection);
     GavelConfig parsed = ConfigLoader.fromJson(withPort, Map.of());
     return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, parsed, registry)), port);
+  }
+
+  private static Map<String, String> sharedServicesEnv(String prefix) {
+    JsonObject c = SharedServices.config(SharedServices.createDatabase(prefix), SharedServices.uniqueTopics(prefix));
+    JsonObject k = c.getJsonObject("kafka");
+    JsonObject t = k.getJsonObject("topics");
+    JsonObject p = c.getJsonObject("postgres");
+    return Map.of(
+        "GAVEL_KAFKA_BOOTSTRAP_SERVERS", k.getString("bootstrapServers"),
+        "GAVEL_KAFKA_TOPICS_AUCTIONS", t.getString("auctions"),
+        "GAVEL_KAFKA_TOPICS_TRACKING", t.getString("tracking"),
+        "GAVEL_KAFKA_TOPICS_VERDICTS", t.getString("verdicts"),
+        "GAVEL_KAFKA_TOPICS_DEAD_LETTER", t.getString("deadLetter"),
+        "GAVEL_KAFKA_SPOOL_DIR", k.getJsonObject("spool").getString("dir"),
+        "GAVEL_POSTGRES_URL", p.getString("url"),
+        "GAVEL_POSTGRES_USER", p.getString("user"),
+        "GAVEL_POSTGRES_PASSWORD", p.getString("password"));
   }
 
   public HttpResponse<String> postAuction(String body) {

@@ -1,15 +1,14 @@
 package dev.gavel.pipeline.kafka;
 
 import dev.gavel.config.KafkaConfig;
+import dev.gavel.embedded.EmbeddedServices.PostgresEndpoint;
+import dev.gavel.embedded.PgPools;
 import dev.gavel.events.Event;
 import dev.gavel.events.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +19,7 @@ import java.util.Set;
 public abstract class ConsumerVerticleBase extends VerticleBase {
 
   /** What every consumer verticle needs from the process. */
-  public record Deps(String bootstrapServers, KafkaConfig kafka, PgConnectOptions postgres, int poolSize, MeterRegistry registry) {}
+  public record Deps(String bootstrapServers, KafkaConfig kafka, PostgresEndpoint postgres, int poolSize, MeterRegistry registry) {}
 
   protected final Deps deps;
   private final String group;
@@ -48,7 +47,7 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(deps.poolSize())).connectingTo(deps.postgres()).using(vertx).build();
+    pool = PgPools.create(vertx, deps.postgres(), deps.poolSize());
     loop = new ConsumerLoop(vertx, context,
         new ConsumerLoop.Settings(deps.bootstrapServers(), group, topics(), 500),
         new EventDecoder(deps.kafka().topics()),

@@ -1,0 +1,32 @@
+package dev.gavel;
+
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+
+/** Deploys verticles with their instance counts and undeploys them last-in, first-out. */
+final class Deployments {
+  private final Vertx vertx;
+  private final Deque<String> ids = new ArrayDeque<>();
+
+  Deployments(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  Future<String> deploy(Supplier<? extends Deployable> verticle, int instances) {
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(instances)).onSuccess(ids::push);
+  }
+
+  /** The most recently deployed first: HTTP before the publisher it feeds, the publisher before the consumers. */
+  Future<Void> undeployAll() {
+    String id = ids.poll();
+    if (id == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.undeploy(id).otherwiseEmpty().compose(v -> undeployAll());
+  }
+}

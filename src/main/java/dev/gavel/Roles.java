@@ -1,0 +1,50 @@
+package dev.gavel;
+
+import dev.gavel.auction.WinnerTracking;
+import dev.gavel.config.GavelConfig;
+import dev.gavel.embedded.EmbeddedServices;
+import dev.gavel.pipeline.billing.BillingVerticle;
+import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
+import dev.gavel.pipeline.persist.PersistenceVerticle;
+import dev.gavel.pipeline.publish.KafkaPublisherVerticle;
+import dev.gavel.tracking.TokenSigner;
+import dev.gavel.tracking.TrackingUrls;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+
+/** Builds each role's verticles from the config and the running services. */
+final class Roles {
+  private final GavelConfig config;
+  private final EmbeddedServices services;
+  private final MeterRegistry registry;
+
+  Roles(GavelConfig config, EmbeddedServices services, MeterRegistry registry) {
+    this.config = config;
+    this.services = services;
+    this.registry = registry;
+  }
+
+  /** One publisher per process: it owns the spool directory. */
+  Future<Void> deployPublisher(Deployments deployments) {
+    return deployments.deploy(() -> new KafkaPublisherVerticle(services.bootstrapServers(), config.kafka(), registry), 1).mapEmpty();
+  }
+
+  Future<Void> deployConsumers(Deployments deployments) {
+    ConsumerVerticleBase.Deps deps = new ConsumerVerticleBase.Deps(
+        services.bootstrapServers(), config.kafka(), services.postgres(), config.postgres().poolSize(), registry);
+    return deployments.deploy(() -> new PersistenceVerticle(deps), config.verticles().persistenceInstances())
+        .compose(v -> deployments.deploy(() -> new BillingVerticle(deps, config.currency()), config.verticles().billingInstances()))
+        .mapEmpty();
+  }
+
+  /** Signed tracking URLs for the auction's winners. */
+  WinnerTracking winnerTracking() {
+    TrackingUrls urls = new TrackingUrls(config.tracking(), new TokenSigner(config.tracking()));
+    return w -> {
+      TrackingUrls.WinnerUrls u = urls.forWinner(new TrackingUrls.Winner(w.auctionId(), w.impId(), w.bidId(), w.seat(),
+          w.campaignId(), w.bidder(), w.clearingMicros(), w.currency(), w.traceId(), w.nurl(), w.burl(), w.landingUrl()),
+          System.currentTimeMillis());
+      return new WinnerTracking.Urls(u.win(), u.impression(), u.click());
+    };
+  }
+}
