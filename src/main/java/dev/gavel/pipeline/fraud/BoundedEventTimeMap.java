@@ -10,9 +10,9 @@ import java.util.Map;
  * limits evict from the oldest end, so eviction is O(1) per entry and needs no timer.
  *
  * <p>Rules must know when an absence proves something, so the map remembers how far back its
- * memory reaches: {@link #remembers(long)} is false for times before the first entry ever stored
- * (the detector started, or restarted after a crash, with empty state) or at or before the newest
- * time of an entry it has evicted.
+ * memory reaches: {@link #remembers(long)} is false for times before the stream that feeds it was
+ * first observed (the detector started, or restarted after a crash, with empty state) or at or
+ * before the newest time of an entry it has evicted.
  */
 final class BoundedEventTimeMap<K, V> {
 
@@ -21,7 +21,7 @@ final class BoundedEventTimeMap<K, V> {
   private final LinkedHashMap<K, Slot<V>> entries = new LinkedHashMap<>();
   private final int maxEntries;
   private final long retentionMs;
-  private long firstStoredAtMs = Long.MAX_VALUE;
+  private long memoryStartsAtMs = Long.MAX_VALUE;
   private long forgottenUpToMs = Long.MIN_VALUE;
 
   BoundedEventTimeMap(int maxEntries, long retentionMs) {
@@ -41,10 +41,15 @@ final class BoundedEventTimeMap<K, V> {
   void put(K key, V value, long atMs) {
     entries.remove(key);
     entries.put(key, new Slot<>(value, atMs));
-    firstStoredAtMs = Math.min(firstStoredAtMs, atMs);
+    memoryStartsAtMs = Math.min(memoryStartsAtMs, atMs);
     while (entries.size() > maxEntries) {
       evictEldest(entries.entrySet().iterator());
     }
+  }
+
+  /** The stream that feeds this map reached {@code atMs}: from then on, what is absent was never stored. */
+  void observed(long atMs) {
+    memoryStartsAtMs = Math.min(memoryStartsAtMs, atMs);
   }
 
   V remove(K key) {
@@ -79,7 +84,7 @@ final class BoundedEventTimeMap<K, V> {
 
   /** True when an entry stored at {@code atMs} would still be here: absence at that time means something. */
   boolean remembers(long atMs) {
-    return atMs >= firstStoredAtMs && atMs > forgottenUpToMs;
+    return atMs >= memoryStartsAtMs && atMs > forgottenUpToMs;
   }
 
   int size() {

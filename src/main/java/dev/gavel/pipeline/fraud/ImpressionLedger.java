@@ -16,6 +16,11 @@ final class ImpressionLedger {
     this.clockSlackMs = clockSlackMs;
   }
 
+  /** Every tracking event passes here, so the ledger knows from when its memory is complete. */
+  void observed(TrackingEvent event) {
+    impressions.observed(event.receivedAtMs());
+  }
+
   void recordImpression(TrackingEvent impression) {
     String key = key(impression);
     if (impressions.get(key) == null) {

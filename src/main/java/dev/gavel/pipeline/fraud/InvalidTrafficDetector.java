@@ -157,6 +157,7 @@ public final class InvalidTrafficDetector {
   }
 
   private void checkClick(TrackingEvent event, List<FraudVerdict> verdicts) {
+    impressions.observed(event);
     if (TrackingEvent.IMPRESSION.equals(event.kind())) {
       impressions.recordImpression(event);
     } else if (TrackingEvent.CLICK.equals(event.kind())

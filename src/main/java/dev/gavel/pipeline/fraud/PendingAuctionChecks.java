@@ -38,7 +38,9 @@ final class PendingAuctionChecks {
     this.maxPending = limits.maxPendingChecks();
   }
 
+  /** Only auctions move the start of this memory: tracking events say nothing about what the auctions topic held. */
   void auctionSeen(String auctionId, long occurredAtMs) {
+    knownAuctions.observed(occurredAtMs);
     if (knownAuctions.get(auctionId) == null) {
       knownAuctions.put(auctionId, Boolean.TRUE, occurredAtMs);
     }
