@@ -1,0 +1,82 @@
+package dev.gavel.pipeline.fraud;
+
+import static dev.gavel.pipeline.fraud.TestEvents.T0;
+import static dev.gavel.pipeline.fraud.TestEvents.impression;
+import static dev.gavel.pipeline.fraud.TestEvents.win;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gavel.events.FraudVerdict;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UnknownAuctionTest {
+
+  private static final long GRACE_MS = InvalidTrafficDetectorTest.GRACE_MS;
+
+  private InvalidTrafficDetector detector;
+
+  @BeforeEach
+  void startWithOneOlderAuctionKnown() {
+    detector = new InvalidTrafficDetector(InvalidTrafficDetectorTest.CONFIG, InvalidTrafficDetectorTest.limits(1000),
+        SharedAnalyzer.INSTANCE);
+    detector.auctionSeen("a0", T0 - 1_000);
+  }
+
+  @Test
+  void anAuctionArrivingWithinTheGraceCancelsTheCheck() {
+    assertThat(detector.inspect(win("w1").auction("a1").receivedAt(T0 + 100).build())).isEmpty();
+    assertThat(detector.expire(T0 + 100 + GRACE_MS - 1)).isEmpty();
+    detector.auctionSeen("a1", T0);
+    assertThat(detector.expire(T0 + 100 + GRACE_MS * 10)).isEmpty();
+    assertThat(detector.stateSizes().pendingAuctionChecks()).isZero();
+  }
+
+  @Test
+  void anAuctionNeverSeenYieldsAVerdictOnceTheGraceHasPassed() {
+    detector.inspect(win("w1").auction("ghost").receivedAt(T0 + 100).build());
+    detector.inspect(impression("i1").auction("ghost").receivedAt(T0 + 5_000).build());
+    assertThat(detector.expire(T0 + 100 + GRACE_MS - 1)).isEmpty();
+
+    List<FraudVerdict> first = detector.expire(T0 + 100 + GRACE_MS);
+    assertThat(first).singleElement().satisfies(v -> {
+      assertThat(v.ruleId()).isEqualTo(RuleIds.UNKNOWN_AUCTION);
+      assertThat(v.subjectEventId()).isEqualTo("w1");
+      assertThat(v.auctionId()).isEqualTo("ghost");
+      assertThat(v.decidedAtMs()).isEqualTo(T0 + 100);
+      assertThat(v.evidence()).isEqualTo("auction ghost not seen within 10000 ms of the event");
+    });
+    assertThat(detector.expire(T0 + 5_000 + GRACE_MS)).extracting(FraudVerdict::subjectEventId).containsExactly("i1");
+    assertThat(detector.expire(T0 + 10 * GRACE_MS)).isEmpty();
+  }
+
+  @Test
+  void aKnownAuctionAnswersAtOnceAndLateAuctionsDoNotUndoAVerdict() {
+    detector.inspect(win("w0").auction("a0").build());
+    detector.inspect(win("w1").auction("late").build());
+    assertThat(detector.expire(T0 + 1_000 + GRACE_MS)).extracting(FraudVerdict::subjectEventId).containsExactly("w1");
+    detector.auctionSeen("late", T0);
+    assertThat(detector.inspect(impression("i1").auction("late").build())).isEmpty();
+    assertThat(detector.expire(T0 + 10 * GRACE_MS)).isEmpty();
+  }
+
+  @Test
+  void tokensIssuedBeforeTheFirstAuctionSeenAreNotJudged() {
+    // After a restart the auctions before the committed offset are never read again.
+    detector.inspect(win("w1").auction("before-restart").issuedAt(T0 - 60_000).build());
+    assertThat(detector.expire(T0 + 10 * GRACE_MS)).isEmpty();
+  }
+
+  @Test
+  void aFullWaitingTableDropsTheOldestCheckUnjudged() {
+    FraudLimits small = new FraudLimits(GRACE_MS, 0, 3_600_000, 1000, 1000, 1000, 2, 1000, 1000);
+    detector = new InvalidTrafficDetector(InvalidTrafficDetectorTest.CONFIG, small, SharedAnalyzer.INSTANCE);
+    detector.auctionSeen("a0", T0 - 1_000);
+    for (int i = 0; i < 3; i++) {
+      detector.inspect(win("w" + i).auction("ghost" + i).build());
+    }
+    assertThat(detector.stateSizes().pendingAuctionChecks()).isEqualTo(2);
+    assertThat(detector.stateSizes().droppedAuctionChecks()).isEqualTo(1);
+    assertThat(detector.expire(T0 + 10 * GRACE_MS)).extracting(FraudVerdict::subjectEventId).containsExactly("w1", "w2");
+  }
+}
