@@ -17,6 +17,10 @@ final class Deployments {
     this.vertx = vertx;
   }
 
+  Vertx vertx() {
+    return vertx;
+  }
+
   Future<String> deploy(Supplier<? extends Deployable> verticle, int instances) {
     return vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(instances)).onSuccess(ids::push);
   }

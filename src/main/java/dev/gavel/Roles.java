@@ -4,6 +4,8 @@ import dev.gavel.auction.WinnerTracking;
 import dev.gavel.config.GavelConfig;
 import dev.gavel.embedded.EmbeddedServices;
 import dev.gavel.pipeline.billing.BillingVerticle;
+import dev.gavel.pipeline.fraud.FraudVerticle;
+import dev.gavel.pipeline.fraud.InvalidTrafficDetector;
 import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
 import dev.gavel.pipeline.persist.PersistenceVerticle;
 import dev.gavel.pipeline.publish.KafkaPublisherVerticle;
@@ -34,6 +36,10 @@ final class Roles {
         services.bootstrapServers(), config.kafka(), services.postgres(), config.postgres().poolSize(), registry);
     return deployments.deploy(() -> new PersistenceVerticle(deps), config.verticles().persistenceInstances())
         .compose(v -> deployments.deploy(() -> new BillingVerticle(deps, config.currency()), config.verticles().billingInstances()))
+        // Yauaa takes about a second to build: on a worker, once, shared by every fraud instance.
+        .compose(v -> deployments.vertx().executeBlocking(InvalidTrafficDetector::newUserAgentAnalyzer, false))
+        .compose(analyzer -> deployments.deploy(() -> new FraudVerticle(deps, config.fraud(), analyzer),
+            config.verticles().fraudInstances()))
         .mapEmpty();
   }
 

@@ -44,7 +44,7 @@ public final class ConsumerLoop {
   private static final long MAX_BACKOFF_MS = 5_000;
 
   /** The consumer's settings: who it is and what it reads. */
-  public record Settings(String bootstrapServers, String groupId, Set<String> topics, int maxPollRecords) {}
+  public record Settings(String bootstrapServers, String groupId, Set<String> topics, int maxPollRecords, String assignor) {}
 
   private final Vertx vertx;
   private final Context context;
@@ -85,11 +85,7 @@ public final class ConsumerLoop {
   public Future<Void> stop() {
     stopping = true;
     stopped = Promise.promise();
-    return stopped.future().compose(v -> consumer.close())
-        .compose(v -> vertx.executeBlocking(() -> {
-          deadLetters.closeBlocking();
-          return null;
-        }, false)).mapEmpty();
+    return stopped.future().compose(v -> consumer.close());
   }
 
   private void pollNext() {
@@ -130,7 +126,7 @@ public final class ConsumerLoop {
       }
     }
     return withRetry(() -> Future.all(poison.stream()
-            .map(r -> deadLetters.send(context, r, errors.get(r.topic() + r.partition() + "@" + r.offset()), settings.groupId()))
+            .map(r -> deadLetters.send(r, errors.get(r.topic() + r.partition() + "@" + r.offset()), settings.groupId()))
             .toList())
         .compose(v -> events.isEmpty() ? Future.succeededFuture() : handler.apply(events)), 0)
         .onSuccess(v -> {
@@ -191,6 +187,7 @@ public final class ConsumerLoop {
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, settings.assignor());
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + Integer.toHexString(System.identityHashCode(this)));
     return p;
   }

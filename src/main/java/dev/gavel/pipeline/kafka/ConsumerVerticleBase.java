@@ -24,6 +24,7 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
   protected final Deps deps;
   private final String group;
   private Pool pool;
+  private AckedProducer producer;
   private ConsumerLoop loop;
 
   protected ConsumerVerticleBase(Deps deps, String group) {
@@ -45,19 +46,40 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
     return pool;
   }
 
+  /** This verticle's Kafka producer (dead letters, and whatever the subclass publishes). */
+  protected AckedProducer producer() {
+    return producer;
+  }
+
+  /** Consumers that keep nothing in PostgreSQL (fraud) say so, and get no pool. */
+  protected boolean usesPostgres() {
+    return true;
+  }
+
   @Override
   public Future<?> start() {
-    pool = PgPools.create(vertx, deps.postgres(), deps.poolSize());
+    pool = usesPostgres() ? PgPools.create(vertx, deps.postgres(), deps.poolSize()) : null;
+    producer = new AckedProducer(deps.bootstrapServers(), group + "-" + Integer.toHexString(System.identityHashCode(this)), context);
     loop = new ConsumerLoop(vertx, context,
-        new ConsumerLoop.Settings(deps.bootstrapServers(), group, topics(), 500),
+        new ConsumerLoop.Settings(deps.bootstrapServers(), group, topics(), 500, assignor()),
         new EventDecoder(deps.kafka().topics()),
-        new DeadLetters(deps.bootstrapServers(), deps.kafka().topics().deadLetter(), group + "-dlq"),
+        new DeadLetters(producer, deps.kafka().topics().deadLetter()),
         this::handle, deps.registry());
     return prepare().compose(v -> loop.start());
   }
 
+  /** The partition assignor; consumers that join two topics by key want partitions co-located. */
+  protected String assignor() {
+    return org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName();
+  }
+
   @Override
   public Future<?> stop() {
-    return loop.stop().eventually(() -> pool.close());
+    return loop.stop()
+        .eventually(() -> vertx.executeBlocking(() -> {
+          producer.closeBlocking();
+          return null;
+        }, false))
+        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }
