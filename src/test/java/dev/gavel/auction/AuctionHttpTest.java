@@ -121,9 +121,10 @@ class AuctionHttpTest {
     assertThat(imp.getJsonArray("losses")).hasSize(2);
     assertThat(imp.getJsonArray("losses").getJsonObject(0).getInteger("lossReason")).isEqualTo(100);
     JsonObject campaigns = imp.getJsonObject("campaigns");
-    assertThat(campaigns.getInteger("considered")).isEqualTo(3);
+    assertThat(campaigns.getInteger("considered")).isEqualTo(4);
     assertThat(campaigns.getInteger("matched")).isEqualTo(2);
     assertThat(campaigns.getJsonObject("filtered").getInteger("media_type")).isEqualTo(1);
+    assertThat(campaigns.getJsonObject("filtered").getInteger("size")).isEqualTo(1);
   }
 
   @Test

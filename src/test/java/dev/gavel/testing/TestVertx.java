@@ -20,7 +20,9 @@ public final class TestVertx {
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
         .setBlockedThreadCheckInterval(100)
         .setMaxEventLoopExecuteTime(500)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        .setWarningExceptionTime(400)
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
     return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
   }
 

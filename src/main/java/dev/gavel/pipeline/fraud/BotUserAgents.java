@@ -25,7 +25,8 @@ final class BotUserAgents {
 
   /**
    * Loads Yauaa's rules (over a second, and tens of MB) with only the fields this rule reads and a
-   * cache for the few user agents that make up most traffic. Build one per process and share it.
+   * cache for the few user agents that make up most traffic. Build one per process, on a worker
+   * thread (it takes about a second), and share it.
    */
   public static UserAgentAnalyzer newAnalyzer() {
     return UserAgentAnalyzer.newBuilder()
@@ -34,6 +35,8 @@ final class BotUserAgents {
         .withField(UserAgent.DEVICE_CLASS)
         .withField(UserAgent.AGENT_CLASS)
         .withField(UserAgent.AGENT_NAME)
+        // Matchers otherwise initialise lazily on the first parse: ~1 s on an event loop.
+        .immediateInitialization()
         .build();
   }
 

@@ -46,6 +46,26 @@ public final class AckedProducer {
     return acked.future();
   }
 
+  /**
+   * Fetches metadata for the topics this producer writes, so its first sends do not fail for
+   * want of it ({@code max.block.ms=0}). Retries briefly; a failure here is only a slower start.
+   */
+  public Future<Void> warm(io.vertx.core.Vertx vertx, java.util.List<String> topics, int attempts) {
+    for (String topic : topics) {
+      try {
+        producer.partitionsFor(topic);
+      } catch (RuntimeException e) {
+        if (attempts <= 1) {
+          return Future.succeededFuture();
+        }
+        Promise<Void> retry = Promise.promise();
+        vertx.setTimer(100, t -> warm(vertx, topics, attempts - 1).onComplete(retry));
+        return retry.future();
+      }
+    }
+    return Future.succeededFuture();
+  }
+
   /** Blocking: call from a worker (executeBlocking). */
   public void closeBlocking() {
     producer.close(java.time.Duration.ofSeconds(2));

@@ -65,7 +65,8 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
         new EventDecoder(deps.kafka().topics()),
         new DeadLetters(producer, deps.kafka().topics().deadLetter()),
         this::handle, deps.registry());
-    return prepare().compose(v -> loop.start());
+    return producer.warm(vertx, java.util.List.of(deps.kafka().topics().deadLetter(), deps.kafka().topics().verdicts()), 20)
+        .compose(v -> prepare()).compose(v -> loop.start());
   }
 
   /** The partition assignor; consumers that join two topics by key want partitions co-located. */
