@@ -7,6 +7,7 @@ package dev.gavel.config;
  */
 public record KafkaConfig(
     String bootstrapServers,
+    String groupPrefix,
     int partitions,
     short replicationFactor,
     Topics topics,
@@ -25,6 +26,11 @@ public record KafkaConfig(
    */
   public record SpoolConfig(String dir, int highWaterMark, int flushIntervalMs, long maxBytes) {}
 
+  /** The consumer group of one consumer role, e.g. {@code gavel-billing}. */
+  public String group(String role) {
+    return groupPrefix + "-" + role;
+  }
+
   public boolean embedded() {
     return bootstrapServers.isEmpty();
   }
@@ -39,6 +45,7 @@ public record KafkaConfig(
     }
     return new KafkaConfig(
         r.json().getString("bootstrapServers", "").trim(),
+        r.string("groupPrefix", "gavel"),
         r.intValue("partitions", 6, 1, 10_000),
         (short) r.intValue("replicationFactor", 1, 1, 16),
         new Topics(

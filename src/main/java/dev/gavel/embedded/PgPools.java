@@ -1,6 +1,7 @@
 package dev.gavel.embedded;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -42,6 +43,9 @@ public final class PgPools {
   }
 
   private static Pool create(Vertx vertx, PgConnectOptions connect, int poolSize) {
+    // A server that is restarting can accept a connection and then say nothing: give up quickly
+    // and let the caller retry, rather than wait out the 60 s default.
+    NetClientOptions net = new NetClientOptions().setConnectTimeout(2_000);
     PoolOptions pool = new PoolOptions()
         .setMaxSize(poolSize)
         .setMaxWaitQueueSize(10_000)
@@ -50,6 +54,6 @@ public final class PgPools {
         .setIdleTimeout(60)
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setPoolCleanerPeriod(5_000);
-    return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+    return PgBuilder.pool().with(pool).with(net).connectingTo(connect).using(vertx).build();
   }
 }

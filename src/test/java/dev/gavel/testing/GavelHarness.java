@@ -70,6 +70,7 @@ public final class GavelHarness implements AutoCloseable {
     JsonObject p = c.getJsonObject("postgres");
     return Map.of(
         "GAVEL_KAFKA_BOOTSTRAP_SERVERS", k.getString("bootstrapServers"),
+        "GAVEL_KAFKA_GROUP_PREFIX", k.getString("groupPrefix"),
         "GAVEL_KAFKA_TOPICS_AUCTIONS", t.getString("auctions"),
         "GAVEL_KAFKA_TOPICS_TRACKING", t.getString("tracking"),
         "GAVEL_KAFKA_TOPICS_VERDICTS", t.getString("verdicts"),

@@ -124,6 +124,7 @@ public final class SharedServices {
     return new JsonObject()
         .put("kafka", new JsonObject()
             .put("bootstrapServers", kafka.bootstrapServers())
+            .put("groupPrefix", kafka.topics().auctions().replace(".auctions", ""))
             .put("partitions", kafka.partitions())
             .put("topics", new JsonObject()
                 .put("auctions", t.auctions())

@@ -28,13 +28,18 @@ import org.slf4j.LoggerFactory;
  * One transaction per Kafka batch; offsets are committed after it.
  */
 public final class BillingVerticle extends ConsumerVerticleBase {
-  public static final String GROUP = "gavel-billing";
+  public static final String ROLE = "billing";
   private static final Logger LOG = LoggerFactory.getLogger(BillingVerticle.class);
 
   private final CurrencyRates rates;
 
   public BillingVerticle(Deps deps, CurrencyConfig currencies) {
-    super(deps, GROUP);
+    this(deps, currencies, deps.kafka().group(ROLE));
+  }
+
+  /** With another consumer group: it re-reads the topics from the start (tests of redelivery use it). */
+  public BillingVerticle(Deps deps, CurrencyConfig currencies, String group) {
+    super(deps, group);
     this.rates = new CurrencyRates(currencies);
   }
 

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * (keyed by auction id) meet in one detector.
  */
 public final class FraudVerticle extends ConsumerVerticleBase {
-  public static final String GROUP = "gavel-fraud";
+  public static final String ROLE = "fraud";
   private static final long EXPIRE_INTERVAL_MS = 1000;
 
   private final FraudConfig config;
@@ -34,7 +34,7 @@ public final class FraudVerticle extends ConsumerVerticleBase {
   private long expireTimer;
 
   public FraudVerticle(Deps deps, FraudConfig config, UserAgentAnalyzer analyzer) {
-    super(deps, GROUP);
+    super(deps, deps.kafka().group(ROLE));
     this.config = config;
     this.analyzer = analyzer;
   }

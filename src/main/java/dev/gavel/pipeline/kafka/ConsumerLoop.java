@@ -42,6 +42,8 @@ public final class ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long MAX_BACKOFF_MS = 5_000;
+  /** One attempt at a batch that has not finished by then is abandoned and retried (it is idempotent). */
+  private static final long ATTEMPT_TIMEOUT_MS = 30_000;
 
   /** The consumer's settings: who it is and what it reads. */
   public record Settings(String bootstrapServers, String groupId, Set<String> topics, int maxPollRecords, String assignor) {}
@@ -139,7 +141,7 @@ public final class ConsumerLoop {
   }
 
   private Future<Void> withRetry(java.util.function.Supplier<Future<?>> work, int attempt) {
-    return work.get().<Void>mapEmpty().recover(error -> {
+    return work.get().<Void>mapEmpty().timeout(ATTEMPT_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS).recover(error -> {
       if (stopping) {
         return Future.failedFuture("stopping with a batch not done (" + error + "): it is redelivered");
       }

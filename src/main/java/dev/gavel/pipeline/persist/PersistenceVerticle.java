@@ -18,10 +18,15 @@ import java.util.Set;
  * redelivered batch changes nothing. Offsets are committed only after the transaction commits.
  */
 public final class PersistenceVerticle extends ConsumerVerticleBase {
-  public static final String GROUP = "gavel-persistence";
+  public static final String ROLE = "persistence";
 
   public PersistenceVerticle(Deps deps) {
-    super(deps, GROUP);
+    this(deps, deps.kafka().group(ROLE));
+  }
+
+  /** With another consumer group: it re-reads the topics from the start (tests of redelivery use it). */
+  public PersistenceVerticle(Deps deps, String group) {
+    super(deps, group);
   }
 
   @Override
