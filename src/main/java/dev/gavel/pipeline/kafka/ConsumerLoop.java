@@ -190,6 +190,10 @@ public final class ConsumerLoop {
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, settings.assignor());
+    // A consumer that died (kill -9, or closed while the broker was away) holds its partitions
+    // until its session times out: 10 s rather than the default 45 s before another takes over.
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + Integer.toHexString(System.identityHashCode(this)));
     return p;
   }
