@@ -19,6 +19,11 @@ public final class AckedProducer {
   private final Context context;
 
   public AckedProducer(String bootstrapServers, String clientId, Context context) {
+    this(bootstrapServers, clientId, context, new Properties());
+  }
+
+  /** @param tuning further producer settings (batching, compression, timeouts) */
+  public AckedProducer(String bootstrapServers, String clientId, Context context, Properties tuning) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -26,6 +31,7 @@ public final class AckedProducer {
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    p.putAll(tuning);
     this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     this.context = context;
   }
@@ -68,6 +74,11 @@ public final class AckedProducer {
 
   /** Blocking: call from a worker (executeBlocking). */
   public void closeBlocking() {
-    producer.close(java.time.Duration.ofSeconds(2));
+    closeBlocking(java.time.Duration.ofSeconds(2));
+  }
+
+  /** Blocking. Records not acknowledged within {@code wait} fail, and their sends' futures with them. */
+  public void closeBlocking(java.time.Duration wait) {
+    producer.close(wait);
   }
 }

@@ -3,6 +3,7 @@ package dev.gavel.pipeline.publish;
 import dev.gavel.config.KafkaConfig;
 import dev.gavel.events.EventAddresses;
 import dev.gavel.events.EventEnvelope;
+import dev.gavel.pipeline.kafka.AckedProducer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -16,11 +17,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   private final String bootstrapServers;
   private final KafkaConfig config;
   private final MeterRegistry registry;
-  private KafkaProducer<String, byte[]> producer;
+  private AckedProducer producer;
   private Admin admin;
   private Spool spool;
   private PublisherMetrics metrics;
@@ -61,9 +59,11 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   public Future<?> start() {
     spool = new Spool(vertx, Path.of(config.spool().dir()), config.spool().maxBytes());
     metrics = new PublisherMetrics(registry, () -> inFlight, spool::bytes, () -> spooling ? 1 : 0);
-    producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+    producer = new AckedProducer(bootstrapServers, "gavel-publisher-" + Integer.toHexString(System.identityHashCode(this)),
+        context, producerTuning());
     admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", 2000, "default.api.timeout.ms", 2000));
-    return spool.start().compose(v -> warmMetadata(20)).onSuccess(v -> {
+    return spool.start().compose(v -> producer.warm(vertx, List.of(config.topics().auctions(), config.topics().tracking()), 20))
+        .onSuccess(v -> {
       spooling = !spool.isEmpty();
       consumer = vertx.eventBus().consumer(EventAddresses.PUBLISH, message -> publish(message.body()));
       probeTimer = vertx.setPeriodic(PROBE_INTERVAL_MS, t -> probe());
@@ -82,7 +82,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     return unregistered
         .compose(v -> vertx.executeBlocking(() -> {
           // Records Kafka has not acknowledged by then fail, and their callbacks spool them.
-          producer.close(java.time.Duration.ofMillis(closeMs));
+          producer.closeBlocking(java.time.Duration.ofMillis(closeMs));
           admin.close(java.time.Duration.ofSeconds(1));
           return null;
         }, false))
@@ -120,31 +120,22 @@ public final class KafkaPublisherVerticle extends VerticleBase {
 
   /** One send; the future completes on this event loop. */
   private Future<Void> send(EventEnvelope envelope) {
-    Promise<Void> acked = Promise.promise();
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(envelope.topic(), envelope.key(), envelope.value());
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(envelope.topic(),
+        envelope.key().getBytes(StandardCharsets.UTF_8), envelope.value());
     if (envelope.traceId() != null) {
       record.headers().add(TRACE_HEADER, envelope.traceId().getBytes(StandardCharsets.UTF_8));
     }
     long start = System.nanoTime();
     inFlight++;
-    try {
-      producer.send(record, (metadata, error) -> context.runOnContext(v -> {
-        inFlight--;
-        if (error == null) {
-          metrics.sent.increment();
-          metrics.sendLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-          acked.complete();
-        } else {
-          metrics.sendErrors.increment();
-          acked.fail(error);
-        }
-      }));
-    } catch (RuntimeException e) { // max.block.ms=0: no metadata or no buffer space right now
+    return producer.send(record).onComplete(done -> {
       inFlight--;
-      metrics.sendErrors.increment();
-      acked.fail(e);
-    }
-    return acked.future();
+      if (done.succeeded()) {
+        metrics.sent.increment();
+        metrics.sendLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      } else {
+        metrics.sendErrors.increment();
+      }
+    });
   }
 
   /** While spooling: when Kafka answers again and nothing is in flight, replay the spool. */
@@ -194,39 +185,15 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     }).compose(v -> spool.delete(segment)).compose(v -> stopping ? Future.succeededFuture() : replaySealedSegments());
   }
 
-  /** Fetches topic metadata up front: with max.block.ms=0 a send without it would fail at once. */
-  private Future<Void> warmMetadata(int attempts) {
-    List<String> topics = List.of(config.topics().auctions(), config.topics().tracking(), config.topics().verdicts(),
-        config.topics().deadLetter());
-    for (String topic : topics) {
-      try {
-        producer.partitionsFor(topic);
-      } catch (RuntimeException e) {
-        if (attempts <= 1) {
-          LOG.warn("no Kafka metadata yet for {}: first events may go to the spool", topic);
-          return Future.succeededFuture();
-        }
-        Promise<Void> retry = Promise.promise();
-        vertx.setTimer(100, t -> warmMetadata(attempts - 1).onComplete(retry));
-        return retry.future();
-      }
-    }
-    return Future.succeededFuture();
-  }
-
-  private Properties producerProperties() {
+  /** Batching and timeouts on top of AckedProducer's idempotent, acks=all, never-blocking base. */
+  private Properties producerTuning() {
     Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     p.put(ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs());
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchSizeBytes());
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compression());
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, config.producer().deliveryTimeoutMs());
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, config.producer().deliveryTimeoutMs() - config.producer().lingerMs()));
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0);
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, "gavel-publisher-" + Integer.toHexString(System.identityHashCode(this)));
     return p;
   }
 }
