@@ -19,8 +19,12 @@ final class ReportSql {
       SELECT campaign_id, count(*)::bigint AS clicks, count(DISTINCT token_id)::bigint AS unique_clicks
         FROM tracking_events WHERE kind = 'click' AND campaign_id IS NOT NULL GROUP BY campaign_id""";
 
+  /** Test auctions (test=1, such as the start-up warm-up) are not counted. */
   static final String CAMPAIGN_WINS = """
-      SELECT campaign_id, count(*)::bigint AS wins FROM bids WHERE status = 'won' AND campaign_id IS NOT NULL GROUP BY campaign_id""";
+      SELECT b.campaign_id, count(*)::bigint AS wins
+        FROM bids b JOIN auctions a USING (auction_id)
+       WHERE b.status = 'won' AND b.campaign_id IS NOT NULL AND NOT a.test
+       GROUP BY b.campaign_id""";
 
   static final String VERDICTS_BY_RULE = """
       SELECT rule_id, subject_kind, count(*)::bigint AS verdicts FROM fraud_verdicts GROUP BY rule_id, subject_kind ORDER BY rule_id""";
