@@ -14,6 +14,10 @@ WORKDIR /app
 COPY --from=build /build/target/gavel.jar /app/gavel.jar
 # Config is mounted (or baked) under /app/conf: docker run -v $PWD/conf:/app/conf:ro ...
 COPY conf /app/conf
+# The embedded Kafka and PostgreSQL (the default) and the event spool write here; in production
+# point kafka.bootstrapServers and postgres.url elsewhere and keep only the spool on this volume.
+RUN mkdir -p /app/data && chown gavel:gavel /app/data
+VOLUME /app/data
 USER gavel
 EXPOSE 8080
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
