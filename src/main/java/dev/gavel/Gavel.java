@@ -98,7 +98,8 @@ public final class Gavel {
             ops(), new AuctionRoutes(setup),
             new TrackingRoutes(config.tracking(), config.kafka().topics().tracking(), new EventBusSink(vertx), registry),
             new ReportRoutes(services.postgres(), index))), config.verticles().httpInstances()))
-        .compose(v -> WarmUp.run(vertx, config.http().port(), WARM_UP_AUCTIONS))
+        .compose(v -> WarmUp.run(vertx, config.http().port(), WARM_UP_AUCTIONS,
+            config.bidders().stream().map(b -> b.name()).toList()))
         .onSuccess(v -> LOG.info("Gavel serving on http://{}:{} ({} HTTP verticles)", config.http().host(),
             config.http().port(), config.verticles().httpInstances()));
   }

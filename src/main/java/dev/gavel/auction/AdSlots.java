@@ -15,6 +15,8 @@ import java.util.Set;
 
 /** Translates an OpenRTB imp, in the context of its request, into the campaign index's query. */
 final class AdSlots {
+  private static final int MAX_SIDE = 65_535;
+
   private AdSlots() {}
 
   static AdSlot of(BidRequest request, Imp imp) {
@@ -26,8 +28,7 @@ final class AdSlots {
         imp.id(),
         mediaTypes(imp),
         bannerSizes(imp),
-        imp.video() != null && imp.video().w() != null && imp.video().h() != null
-            ? new Size(imp.video().w(), imp.video().h()) : null,
+        imp.video() != null ? size(imp.video().w(), imp.video().h()) : null,
         request.site() != null ? request.site().domain() : null,
         request.app() != null ? request.app().bundle() : null,
         country,
@@ -62,15 +63,25 @@ final class AdSlots {
     List<Size> sizes = new ArrayList<>();
     if (imp.banner().format() != null) {
       for (Format f : imp.banner().format()) {
-        if (f.w() != null && f.h() != null) {
-          sizes.add(new Size(f.w(), f.h()));
+        Size size = size(f.w(), f.h());
+        if (size != null) {
+          sizes.add(size);
         }
       }
     }
-    if (sizes.isEmpty() && imp.banner().w() != null && imp.banner().h() != null) {
-      sizes.add(new Size(imp.banner().w(), imp.banner().h()));
+    Size own = size(imp.banner().w(), imp.banner().h());
+    if (sizes.isEmpty() && own != null) {
+      sizes.add(own);
     }
     return sizes;
+  }
+
+  /** A usable size, or null: 0x0 formats are common in real traffic and simply match nothing fixed. */
+  private static Size size(Integer w, Integer h) {
+    if (w == null || h == null || w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE) {
+      return null;
+    }
+    return new Size(w, h);
   }
 
   private static Set<String> dealIds(Imp imp) {

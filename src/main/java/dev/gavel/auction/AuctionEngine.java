@@ -31,6 +31,7 @@ public final class AuctionEngine {
   private final CurrencyRates rates;
   private final Floors floors;
   private final AuctionMetrics metrics;
+  private final String houseSeat;
 
   public AuctionEngine(Vertx vertx, AuctionSetup setup, BidderClient client) {
     this.vertx = vertx;
@@ -41,6 +42,7 @@ public final class AuctionEngine {
     this.rates = setup.rates();
     this.floors = new Floors(setup.rates());
     this.metrics = setup.metrics();
+    this.houseSeat = setup.config().auction().houseSeat();
   }
 
   public Future<AuctionResult> run(AuctionIds ids, BidRequest request, Deadline deadline) {
@@ -55,6 +57,10 @@ public final class AuctionEngine {
     List<CandidateBid> bids = new ArrayList<>();
     Map<String, MatchExplanation> filters = new LinkedHashMap<>();
     BudgetView budgetView = budgets.get();
+    String houseRefusal = BidderCall.seatRefusal(request, houseSeat);
+    if (houseRefusal != null) {
+      notes.add("campaigns do not bid: house seat " + houseRefusal);
+    }
     for (Imp imp : request.imp()) {
       ImpTerms impTerms = floors.termsFor(imp, currency);
       if (impTerms == null) {
@@ -63,7 +69,9 @@ public final class AuctionEngine {
       }
       terms.put(imp.id(), impTerms);
       AdSlot slot = AdSlots.of(request, imp);
-      bids.addAll(campaigns.bidsFor(slot, impTerms, budgetView, currency));
+      if (houseRefusal == null) {
+        bids.addAll(campaigns.bidsFor(slot, impTerms, budgetView, currency));
+      }
       if (debug) {
         filters.put(imp.id(), campaigns.explain(slot, budgetView));
       }

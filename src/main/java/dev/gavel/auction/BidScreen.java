@@ -65,7 +65,7 @@ final class BidScreen {
     if (bid.price() == null || bid.price().signum() <= 0) {
       return refuse(bid, LossReason.MISSING_PRICE, "price must be greater than 0");
     }
-    if (bid.price().compareTo(Money.MAX_PRICE) > 0) {
+    if (bid.price().compareTo(Money.MAX_PRICE) > 0 || Math.abs(bid.price().scale()) > Money.MAX_SCALE) {
       return refuse(bid, LossReason.INVALID_BID_RESPONSE, "price " + bid.price().toPlainString() + " is implausibly high");
     }
     if (!responseCurrency.equals(currency)) {

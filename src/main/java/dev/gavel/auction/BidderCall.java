@@ -16,11 +16,9 @@ record BidderCall(BidderConfig bidder, BidRequest outbound, long timeoutMs, long
 
   static BidderCall plan(BidderConfig bidder, BidRequest request, Deadline deadline, String currency, Set<String> auctionable) {
     long now = System.nanoTime();
-    if (request.bseat() != null && request.bseat().contains(bidder.name())) {
-      return skip(bidder, "seat blocked by bseat");
-    }
-    if (request.wseat() != null && !request.wseat().isEmpty() && !request.wseat().contains(bidder.name())) {
-      return skip(bidder, "seat not in wseat");
+    String seatRefusal = seatRefusal(request, bidder.name());
+    if (seatRefusal != null) {
+      return skip(bidder, seatRefusal);
     }
     List<Imp> visible = new ArrayList<>();
     for (Imp imp : request.imp()) {
@@ -38,6 +36,17 @@ record BidderCall(BidderConfig bidder, BidRequest outbound, long timeoutMs, long
     }
     BidRequest outbound = request.withImps(visible).withTmax((int) tmax).withCur(List.of(currency));
     return new BidderCall(bidder, outbound, remaining, now, null);
+  }
+
+  /** Why the request's bseat/wseat keeps {@code seat} out of this auction, or null if it may bid. */
+  static String seatRefusal(BidRequest request, String seat) {
+    if (request.bseat() != null && request.bseat().contains(seat)) {
+      return "seat blocked by bseat";
+    }
+    if (request.wseat() != null && !request.wseat().isEmpty() && !request.wseat().contains(seat)) {
+      return "seat not in wseat";
+    }
+    return null;
   }
 
   long elapsedMs() {

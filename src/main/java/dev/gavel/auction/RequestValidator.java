@@ -1,5 +1,6 @@
 package dev.gavel.auction;
 
+import dev.gavel.money.Money;
 import dev.gavel.openrtb.Audio;
 import dev.gavel.openrtb.Banner;
 import dev.gavel.openrtb.BidRequest;
@@ -129,6 +130,9 @@ public final class RequestValidator {
         problems.add(new ValidationProblem(dealPath + ".at",
             "must be 1 (first price), 2 (second price), 3 (fixed price) or above 500"));
       }
+      if (Integer.valueOf(3).equals(at) && (deal.bidfloor() == null || deal.bidfloor().signum() <= 0)) {
+        problems.add(new ValidationProblem(dealPath + ".bidfloor", "a fixed-price deal (at=3) needs its price here"));
+      }
     }
   }
 
@@ -156,6 +160,10 @@ public final class RequestValidator {
       String path, BigDecimal floor, String currency, List<ValidationProblem> problems) {
     if (floor != null && floor.signum() < 0) {
       problems.add(new ValidationProblem(path + ".bidfloor", "must not be negative"));
+    } else if (floor != null && floor.compareTo(Money.MAX_PRICE) > 0) {
+      problems.add(new ValidationProblem(path + ".bidfloor", "must not exceed " + Money.MAX_PRICE.toPlainString()));
+    } else if (floor != null && Math.abs(floor.scale()) > Money.MAX_SCALE) {
+      problems.add(new ValidationProblem(path + ".bidfloor", "has too many decimal places"));
     }
     if (currency != null) {
       checkCurrency(path + ".bidfloorcur", currency, problems);

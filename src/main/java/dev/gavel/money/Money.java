@@ -13,6 +13,11 @@ public final class Money {
   public static final long ONE_CENT_MICROS = 10_000L;
   /** A CPM above this is a mistake, not a price; it also keeps every conversion far from overflow. */
   public static final BigDecimal MAX_PRICE = BigDecimal.valueOf(100_000);
+  /**
+   * Decimal places (or powers of ten) beyond which an amount is refused before any arithmetic:
+   * 1e-50000000 is a valid JSON number, and rounding it would take the CPU for minutes.
+   */
+  public static final int MAX_SCALE = 20;
 
   private Money() {}
 

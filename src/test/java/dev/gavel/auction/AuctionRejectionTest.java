@@ -50,7 +50,14 @@ class AuctionRejectionTest {
         Arguments.of("string for a number", copy(ok, r -> r.put("tmax", "100")), "invalid_json", "tmax"),
         Arguments.of("tmax overflow", ok.encode().replaceFirst("\\{", "{\"tmax\":99999999999999999999,"), "invalid_json", "tmax"),
         Arguments.of("absurd tmax", copy(ok, r -> r.put("tmax", 3_600_000)), "invalid_request", "tmax"),
-        Arguments.of("array for an object", copy(ok, r -> r.put("site", new JsonArray())), "invalid_json", "site"));
+        Arguments.of("array for an object", copy(ok, r -> r.put("site", new JsonArray())), "invalid_json", "site"),
+        Arguments.of("absurd floor", ok.encode().replaceFirst("\\{\"id\":\"1\"", "{\"id\":\"1\",\"bidfloor\":1e20"),
+            "invalid_request", "imp[0].bidfloor"),
+        Arguments.of("floor too precise to compute", ok.encode().replaceFirst("\\{\"id\":\"1\"", "{\"id\":\"1\",\"bidfloor\":1e-50000000"),
+            "invalid_request", "imp[0].bidfloor"),
+        Arguments.of("fixed-price deal without a price", copy(ok, r -> r.getJsonArray("imp").getJsonObject(0).put("pmp",
+            new JsonObject().put("deals", new JsonArray().add(new JsonObject().put("id", "d").put("at", 3))))),
+            "invalid_request", "imp[0].pmp.deals[0].bidfloor"));
   }
 
   private static String copy(JsonObject base, java.util.function.Consumer<JsonObject> change) {
@@ -68,6 +75,32 @@ class AuctionRejectionTest {
     assertThat(json.getString("error")).isEqualTo(error);
     assertThat(json.getString("field")).isEqualTo(field);
     assertThat(json.getString("message")).isNotBlank().doesNotContain("java.").doesNotContain("Exception");
+  }
+
+  @Test
+  void oddButValidValuesAreNeverA500() {
+    JsonObject zeroSizes = AuctionHttpTest.request();
+    zeroSizes.getJsonArray("imp").getJsonObject(0).getJsonObject("banner")
+        .put("format", new JsonArray().add(new JsonObject().put("w", 0).put("h", 0)).add(new JsonObject().put("w", 100_000).put("h", 1)));
+    JsonObject video = AuctionHttpTest.request();
+    video.getJsonArray("imp").getJsonObject(0).remove("banner");
+    video.getJsonArray("imp").getJsonObject(0).put("video", new JsonObject().put("w", 0).put("h", 0));
+    JsonObject blanks = AuctionHttpTest.request().put("badv", new JsonArray().add("Example.com").add(""))
+        .put("bcat", new JsonArray().add(" "));
+    for (JsonObject request : new JsonObject[] {zeroSizes, video, blanks}) {
+      HttpResponse<String> response = gavel.postAuction(request.encode());
+      assertThat(response.statusCode()).as(request.encode() + " -> " + response.body()).isIn(200, 204);
+    }
+  }
+
+  @Test
+  void blockingTheHouseSeatKeepsTheCampaignsOut() {
+    assertThat(gavel.postAuction(AuctionHttpTest.request().put("bseat", new JsonArray().add("gavel")).encode()).statusCode())
+        .isEqualTo(204);
+    assertThat(gavel.postAuction(AuctionHttpTest.request().put("wseat", new JsonArray().add("somebody")).encode()).statusCode())
+        .isEqualTo(204);
+    assertThat(gavel.postAuction(AuctionHttpTest.request().put("wseat", new JsonArray().add("gavel")).encode()).statusCode())
+        .isEqualTo(200);
   }
 
   @Test

@@ -49,7 +49,7 @@ final class Normalize {
     }
     boolean normal = true;
     for (String value : values) {
-      if (value == null || !value.equals(normalizer.apply(value))) {
+      if (value == null || value.isBlank() || !value.equals(normalizer.apply(value))) {
         normal = false;
         break;
       }
@@ -59,10 +59,9 @@ final class Normalize {
     }
     Set<String> copy = new HashSet<>();
     for (String value : values) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException("blank value in " + values);
+      if (value != null && !value.isBlank()) { // a blank block-list entry blocks nothing
+        copy.add(normalizer.apply(value));
       }
-      copy.add(normalizer.apply(value));
     }
     return Set.copyOf(copy);
   }
