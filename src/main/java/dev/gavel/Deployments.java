@@ -3,6 +3,7 @@ package dev.gavel;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,7 +23,19 @@ final class Deployments {
   }
 
   Future<String> deploy(Supplier<? extends Deployable> verticle, int instances) {
-    return vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(instances)).onSuccess(ids::push);
+    return deploy(verticle, new DeploymentOptions().setInstances(instances));
+  }
+
+  /**
+   * On worker threads: for the consumers, whose batches (JSON, user-agent parsing) must never
+   * share an event loop with an auction's deadline timer.
+   */
+  Future<String> deployWorker(Supplier<? extends Deployable> verticle, int instances) {
+    return deploy(verticle, new DeploymentOptions().setInstances(instances).setThreadingModel(ThreadingModel.WORKER));
+  }
+
+  private Future<String> deploy(Supplier<? extends Deployable> verticle, DeploymentOptions options) {
+    return vertx.deployVerticle(verticle, options).onSuccess(ids::push);
   }
 
   /** The most recently deployed first: HTTP before the publisher it feeds, the publisher before the consumers. */

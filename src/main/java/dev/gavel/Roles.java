@@ -16,6 +16,9 @@ import io.vertx.core.Future;
 
 /** Builds each role's verticles from the config and the running services. */
 final class Roles {
+  /** Tokens over 4096 characters are refused by /event; a notice URL rides inside one. */
+  private static final int MAX_FORWARDED_URL = 2048;
+
   private final GavelConfig config;
   private final EmbeddedServices services;
   private final MeterRegistry registry;
@@ -34,13 +37,18 @@ final class Roles {
   Future<Void> deployConsumers(Deployments deployments) {
     ConsumerVerticleBase.Deps deps = new ConsumerVerticleBase.Deps(
         services.bootstrapServers(), config.kafka(), services.postgres(), config.postgres().poolSize(), registry);
-    return deployments.deploy(() -> new PersistenceVerticle(deps), config.verticles().persistenceInstances())
-        .compose(v -> deployments.deploy(() -> new BillingVerticle(deps, config.currency()), config.verticles().billingInstances()))
+    return deployments.deployWorker(() -> new PersistenceVerticle(deps), config.verticles().persistenceInstances())
+        .compose(v -> deployments.deployWorker(() -> new BillingVerticle(deps, config.currency()), config.verticles().billingInstances()))
         // Yauaa takes about a second to build: on a worker, once, shared by every fraud instance.
         .compose(v -> deployments.vertx().executeBlocking(InvalidTrafficDetector::newUserAgentAnalyzer, false))
-        .compose(analyzer -> deployments.deploy(() -> new FraudVerticle(deps, config.fraud(), analyzer),
+        .compose(analyzer -> deployments.deployWorker(() -> new FraudVerticle(deps, config.fraud(), analyzer),
             config.verticles().fraudInstances()))
         .mapEmpty();
+  }
+
+  /** A bidder's notice URL short enough to travel inside a token that /event will accept; else not forwarded. */
+  private static String forwardable(String url) {
+    return url != null && url.length() <= MAX_FORWARDED_URL ? url : null;
   }
 
   /** Signed tracking URLs for the auction's winners. */
@@ -48,8 +56,8 @@ final class Roles {
     TrackingUrls urls = new TrackingUrls(config.tracking(), new TokenSigner(config.tracking()));
     return w -> {
       TrackingUrls.WinnerUrls u = urls.forWinner(new TrackingUrls.Winner(w.auctionId(), w.impId(), w.bidId(), w.seat(),
-          w.campaignId(), w.bidder(), w.clearingMicros(), w.currency(), w.traceId(), w.nurl(), w.burl(), w.landingUrl()),
-          System.currentTimeMillis());
+          w.campaignId(), w.bidder(), w.clearingMicros(), w.currency(), w.traceId(), forwardable(w.nurl()),
+          forwardable(w.burl()), w.landingUrl()), System.currentTimeMillis());
       return new WinnerTracking.Urls(u.win(), u.impression(), u.click());
     };
   }

@@ -65,8 +65,9 @@ public final class BillingVerticle extends ConsumerVerticleBase {
     if (subjects.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Tuple> credits = subjects.stream().map(Tuple::of).toList();
-    return pool().withTransaction(conn -> run(conn, LedgerSql.RECORD_VERDICT, verdicts)
+    List<Tuple> credits = subjects.stream().sorted().map(Tuple::of).toList();
+    return pool().withTransaction(conn -> run(conn, LedgerSql.LOCK_SUBJECT, credits)
+        .compose(v -> run(conn, LedgerSql.RECORD_VERDICT, verdicts))
         .compose(v -> run(conn, LedgerSql.CHARGE, charges))
         .compose(v -> run(conn, LedgerSql.CREDIT, credits)));
   }

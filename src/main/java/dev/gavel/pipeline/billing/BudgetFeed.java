@@ -20,6 +20,7 @@ public final class BudgetFeed {
   private final Consumer<Map<String, CampaignSpend.Spend>> target;
   private long timer = -1;
   private boolean failing;
+  private boolean refreshing;
 
   public BudgetFeed(Vertx vertx, Pool pool, Consumer<Map<String, CampaignSpend.Spend>> target) {
     this.vertx = vertx;
@@ -40,7 +41,11 @@ public final class BudgetFeed {
   }
 
   private void refresh() {
-    CampaignSpend.read(pool).onSuccess(spend -> {
+    if (refreshing) {
+      return; // a slow read still running: never let an older snapshot land after a newer one
+    }
+    refreshing = true;
+    CampaignSpend.read(pool).onComplete(done -> refreshing = false).onSuccess(spend -> {
       failing = false;
       target.accept(spend);
     }).onFailure(e -> {

@@ -19,6 +19,14 @@ final class LedgerSql {
         SET impressions = spend_hourly.impressions + 1,
             gross_cpm_usd_micros = spend_hourly.gross_cpm_usd_micros + EXCLUDED.gross_cpm_usd_micros""";
 
+  /**
+   * $1 subject event id. Taken first, in sorted order, for every impression a batch touches: a
+   * charge and a verdict of the same impression processed at once by two consumers then serialise,
+   * so the second always sees the first and makes the credit (READ COMMITTED alone would let both
+   * miss each other).
+   */
+  static final String LOCK_SUBJECT = "SELECT pg_advisory_xact_lock(hashtext($1))";
+
   /** $1 subject event id, $2 verdict id, $3 rule id. */
   static final String RECORD_VERDICT = """
       INSERT INTO billing_verdicts (subject_event_id, verdict_id, rule_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING""";

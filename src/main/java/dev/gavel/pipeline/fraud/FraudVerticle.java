@@ -31,6 +31,8 @@ public final class FraudVerticle extends ConsumerVerticleBase {
   private final FraudConfig config;
   private final UserAgentAnalyzer analyzer;
   private InvalidTrafficDetector detector;
+  /** Unknown-auction verdicts, matured by the timer, kept until Kafka has them. */
+  private final List<FraudVerdict> matured = new ArrayList<>();
   private long expireTimer;
 
   public FraudVerticle(Deps deps, FraudConfig config, UserAgentAnalyzer analyzer) {
@@ -58,7 +60,10 @@ public final class FraudVerticle extends ConsumerVerticleBase {
   protected Future<Void> prepare() {
     detector = new InvalidTrafficDetector(config, FraudLimits.defaults(), analyzer);
     // Unknown-auction checks mature by event time: the detector's clock, not the wall clock.
-    expireTimer = vertx.setPeriodic(EXPIRE_INTERVAL_MS, t -> publish(detector.expire(detector.clockMs())));
+    expireTimer = vertx.setPeriodic(EXPIRE_INTERVAL_MS, t -> {
+      matured.addAll(detector.expire(detector.clockMs()));
+      publishMatured();
+    });
     return Future.succeededFuture();
   }
 
@@ -78,7 +83,16 @@ public final class FraudVerticle extends ConsumerVerticleBase {
         verdicts.addAll(detector.inspect(t));
       }
     }
-    return publish(verdicts);
+    return publish(verdicts).compose(v -> publishMatured());
+  }
+
+  /** The detector forgets a check once it matures, so its verdict is held here until acknowledged. */
+  private Future<Void> publishMatured() {
+    if (matured.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<FraudVerdict> sending = List.copyOf(matured);
+    return publish(sending).onSuccess(v -> matured.removeAll(sending));
   }
 
   private Future<Void> publish(List<FraudVerdict> verdicts) {

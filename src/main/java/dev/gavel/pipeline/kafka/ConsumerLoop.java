@@ -54,21 +54,26 @@ public final class ConsumerLoop {
   private final EventDecoder decoder;
   private final DeadLetters deadLetters;
   private final Function<List<Event>, Future<Void>> handler;
+  private final java.util.function.Predicate<Throwable> permanent;
   private final Counter processed;
   private final Counter deadLettered;
   private final Counter retries;
   private KafkaConsumer<String, byte[]> consumer;
   private boolean stopping;
+  private boolean polling;
   private Promise<Void> stopped;
 
+  /** @param permanent tells a failure retrying cannot fix (bad data) from an outage */
   public ConsumerLoop(Vertx vertx, Context context, Settings settings, EventDecoder decoder, DeadLetters deadLetters,
-                      Function<List<Event>, Future<Void>> handler, MeterRegistry registry) {
+                      Function<List<Event>, Future<Void>> handler, java.util.function.Predicate<Throwable> permanent,
+                      MeterRegistry registry) {
     this.vertx = vertx;
     this.context = context;
     this.settings = settings;
     this.decoder = decoder;
     this.deadLetters = deadLetters;
     this.handler = handler;
+    this.permanent = permanent;
     String group = settings.groupId();
     this.processed = Counter.builder("gavel.consumer.events").tag("group", group).description("Events processed and committed").register(registry);
     this.deadLettered = Counter.builder("gavel.consumer.dead.letters").tag("group", group)
@@ -86,11 +91,18 @@ public final class ConsumerLoop {
   /** Finishes the batch in hand (committing it), then closes the consumer. */
   public Future<Void> stop() {
     stopping = true;
+    if (consumer == null) {
+      return Future.succeededFuture();
+    }
     stopped = Promise.promise();
+    if (!polling) {
+      stopped.tryComplete();
+    }
     return stopped.future().compose(v -> consumer.close());
   }
 
   private void pollNext() {
+    polling = !stopping;
     if (stopping) {
       stopped.tryComplete();
       return;
@@ -105,43 +117,71 @@ public final class ConsumerLoop {
         });
   }
 
+  /** A record and what it decoded to. */
+  private record Decoded(ConsumerRecord<String, byte[]> record, Event event) {}
+
   /**
    * Decodes, dead-letters what cannot be decoded, runs the handler until it succeeds, then commits.
-   * A failed commit is not retried: the work is durable and idempotent, and a later commit (or a
-   * redelivery after a rebalance) covers it.
+   * A batch the handler refuses for good (bad data, not an outage) is split: each event is handled
+   * alone, and the ones refused again go to the dead-letter topic, so one bad event never stalls
+   * its partition. A failed commit is not retried: the work is durable and idempotent, and a later
+   * commit (or a redelivery after a rebalance) covers it.
    */
   private Future<Void> process(KafkaConsumerRecords<String, byte[]> records) {
-    List<Event> events = new ArrayList<>(records.size());
-    List<ConsumerRecord<String, byte[]>> poison = new ArrayList<>();
-    Map<String, String> errors = new HashMap<>();
+    List<Decoded> decoded = new ArrayList<>(records.size());
+    List<Future<Void>> letters = new ArrayList<>();
     Map<TopicPartition, OffsetAndMetadata> commits = new LinkedHashMap<>();
     for (int i = 0; i < records.size(); i++) {
       ConsumerRecord<String, byte[]> record = records.recordAt(i).record();
       commits.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1, ""));
       try {
-        events.add(decoder.decode(record.topic(), record.value()));
+        decoded.add(new Decoded(record, decoder.decode(record.topic(), record.value())));
       } catch (BadEventException e) {
-        LOG.warn("[{}] {}/{}@{} is not processable ({}): dead-lettered", settings.groupId(), record.topic(),
-            record.partition(), record.offset(), e.getMessage());
-        poison.add(record);
-        errors.put(record.topic() + record.partition() + "@" + record.offset(), e.getMessage());
+        letters.add(deadLetter(record, e.getMessage()));
       }
     }
-    return withRetry(() -> Future.all(poison.stream()
-            .map(r -> deadLetters.send(r, errors.get(r.topic() + r.partition() + "@" + r.offset()), settings.groupId()))
-            .toList())
-        .compose(v -> events.isEmpty() ? Future.succeededFuture() : handler.apply(events)), 0)
-        .onSuccess(v -> {
-          processed.increment(events.size());
-          deadLettered.increment(poison.size());
-        })
+    List<Event> events = decoded.stream().map(Decoded::event).toList();
+    return Future.all(letters)
+        .compose(v -> withRetry(() -> events.isEmpty() ? Future.succeededFuture() : handler.apply(events), 0)
+            .recover(e -> isPermanent(e) ? oneByOne(decoded, 0) : Future.failedFuture(e)))
+        .onSuccess(v -> processed.increment(events.size()))
         .compose(v -> consumer.commit(commits)
             .recover(e -> Future.failedFuture("commit failed (" + e + "); a later commit or a redelivery covers it")))
         .mapEmpty();
   }
 
+  private Future<Void> oneByOne(List<Decoded> decoded, int index) {
+    if (index >= decoded.size()) {
+      return Future.succeededFuture();
+    }
+    Decoded one = decoded.get(index);
+    return withRetry(() -> handler.apply(List.of(one.event())), 0)
+        .recover(e -> isPermanent(e) ? deadLetter(one.record(), "refused: " + e.getMessage()) : Future.failedFuture(e))
+        .compose(v -> oneByOne(decoded, index + 1));
+  }
+
+  private Future<Void> deadLetter(ConsumerRecord<String, byte[]> record, String error) {
+    LOG.warn("[{}] {}/{}@{} is not processable ({}): dead-lettered", settings.groupId(), record.topic(),
+        record.partition(), record.offset(), error);
+    return withRetry(() -> deadLetters.send(record, error, settings.groupId()), 0).onSuccess(v -> deadLettered.increment());
+  }
+
+  private boolean isPermanent(Throwable e) {
+    return e instanceof PermanentFailure || permanent.test(e);
+  }
+
+  /** A failure that retrying cannot fix (bad data); handlers may fail with it, and the batch is then split. */
+  public static final class PermanentFailure extends RuntimeException {
+    public PermanentFailure(Throwable cause) {
+      super(cause.toString(), cause, false, false);
+    }
+  }
+
   private Future<Void> withRetry(java.util.function.Supplier<Future<?>> work, int attempt) {
     return work.get().<Void>mapEmpty().timeout(ATTEMPT_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS).recover(error -> {
+      if (permanent.test(error)) {
+        return Future.failedFuture(new PermanentFailure(error));
+      }
       if (stopping) {
         return Future.failedFuture("stopping with a batch not done (" + error + "): it is redelivered");
       }

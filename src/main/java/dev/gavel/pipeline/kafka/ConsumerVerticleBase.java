@@ -64,9 +64,19 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
         new ConsumerLoop.Settings(deps.bootstrapServers(), group, topics(), 500, assignor()),
         new EventDecoder(deps.kafka().topics()),
         new DeadLetters(producer, deps.kafka().topics().deadLetter()),
-        this::handle, deps.registry());
+        this::handle, ConsumerVerticleBase::isPermanent, deps.registry());
     return producer.warm(vertx, java.util.List.of(deps.kafka().topics().deadLetter(), deps.kafka().topics().verdicts()), 20)
         .compose(v -> prepare()).compose(v -> loop.start());
+  }
+
+  /**
+   * Failures that retrying cannot fix: PostgreSQL refusing the data itself (SQLSTATE class 22,
+   * data exception, or 23, integrity constraint). Anything else (connection lost, timeouts) is an
+   * outage and is retried until it passes.
+   */
+  static boolean isPermanent(Throwable e) {
+    return e instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+        && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
   }
 
   /** The partition assignor; consumers that join two topics by key want partitions co-located. */

@@ -4,7 +4,6 @@ import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.EventJson;
 import dev.gavel.events.FraudVerdict;
 import dev.gavel.events.TrackingEvent;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -35,16 +34,29 @@ final class EventRows {
 
   private EventRows() {}
 
+  /**
+   * Text as PostgreSQL takes it: strings from publishers and bidders may hold NUL characters,
+   * which text and jsonb refuse, and a row must never be refused for what a client sent.
+   */
+  static String text(String value) {
+    return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
+  }
+
+  /** For NOT NULL key columns a bidder may leave empty (a refused bid without an id). */
+  static String key(String value) {
+    return value == null ? "" : text(value);
+  }
+
   static OffsetDateTime time(long epochMs) {
     return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC);
   }
 
   static Tuple auction(AuctionEvent e) {
     return Tuple.tuple()
-        .addString(e.auctionId()).addString(e.requestId()).addString(e.traceId()).addOffsetDateTime(time(e.occurredAtMs()))
-        .addBoolean(e.test()).addString(e.currency()).addInteger(e.tmaxMs()).addLong(e.durationMs())
-        .addString(e.inventory()).addString(e.publisherId()).addInteger(e.deviceType()).addString(e.country())
-        .addValue(new JsonObject(Buffer.buffer(EventJson.write(e))));
+        .addString(text(e.auctionId())).addString(text(e.requestId())).addString(text(e.traceId())).addOffsetDateTime(time(e.occurredAtMs()))
+        .addBoolean(e.test()).addString(text(e.currency())).addInteger(e.tmaxMs()).addLong(e.durationMs())
+        .addString(text(e.inventory())).addString(text(e.publisherId())).addInteger(e.deviceType()).addString(text(e.country()))
+        .addValue(new JsonObject(new String(EventJson.write(e), java.nio.charset.StandardCharsets.UTF_8).replace("\\u0000", "")));
   }
 
   static List<Tuple> bids(AuctionEvent e) {
@@ -56,8 +68,8 @@ final class EventRows {
     if (e.bids() != null) {
       for (AuctionEvent.BidEntry b : e.bids()) {
         rows.add(Tuple.tuple()
-            .addString(e.auctionId()).addString(b.impId()).addString(b.bidId()).addString(b.seat()).addString(b.source())
-            .addString(b.campaignId()).addString(b.dealId()).addLong(b.priceMicros()).addString(b.status())
+            .addString(text(e.auctionId())).addString(key(b.impId())).addString(key(b.bidId())).addString(key(b.seat())).addString(key(b.source()))
+            .addString(text(b.campaignId())).addString(text(b.dealId())).addLong(b.priceMicros()).addString(text(b.status()))
             .addInteger(b.lossReason()).addLong(clearing.get(b.impId() + '\u0000' + b.bidId())));
       }
     }
@@ -66,15 +78,15 @@ final class EventRows {
 
   static Tuple tracking(TrackingEvent e) {
     return Tuple.tuple()
-        .addString(e.eventId()).addString(e.auctionId()).addString(e.kind()).addString(e.impId()).addString(e.bidId())
-        .addString(e.seat()).addString(e.campaignId()).addString(e.bidder()).addLong(e.priceMicros()).addString(e.currency())
-        .addOffsetDateTime(time(e.receivedAtMs())).addString(e.tokenId()).addString(e.ip()).addString(e.userAgent());
+        .addString(text(e.eventId())).addString(text(e.auctionId())).addString(text(e.kind())).addString(text(e.impId())).addString(text(e.bidId()))
+        .addString(text(e.seat())).addString(text(e.campaignId())).addString(text(e.bidder())).addLong(e.priceMicros()).addString(text(e.currency()))
+        .addOffsetDateTime(time(e.receivedAtMs())).addString(text(e.tokenId())).addString(text(e.ip())).addString(text(e.userAgent()));
   }
 
   static Tuple verdict(FraudVerdict v) {
     return Tuple.tuple()
-        .addString(v.eventId()).addString(v.subjectEventId()).addString(v.subjectKind()).addString(v.auctionId())
-        .addString(v.ruleId()).addString(v.evidence()).addString(v.campaignId()).addString(v.seat())
-        .addLong(v.priceMicros()).addString(v.currency()).addOffsetDateTime(time(v.decidedAtMs()));
+        .addString(text(v.eventId())).addString(text(v.subjectEventId())).addString(text(v.subjectKind())).addString(text(v.auctionId()))
+        .addString(text(v.ruleId())).addString(text(v.evidence())).addString(text(v.campaignId())).addString(text(v.seat()))
+        .addLong(v.priceMicros()).addString(text(v.currency())).addOffsetDateTime(time(v.decidedAtMs()));
   }
 }

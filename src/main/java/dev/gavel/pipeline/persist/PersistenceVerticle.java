@@ -4,6 +4,7 @@ import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.Event;
 import dev.gavel.events.FraudVerdict;
 import dev.gavel.events.TrackingEvent;
+import dev.gavel.pipeline.kafka.ConsumerLoop;
 import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
@@ -40,15 +41,19 @@ public final class PersistenceVerticle extends ConsumerVerticleBase {
     List<Tuple> bids = new ArrayList<>();
     List<Tuple> tracking = new ArrayList<>();
     List<Tuple> verdicts = new ArrayList<>();
-    for (Event event : events) {
-      if (event instanceof AuctionEvent a) {
-        auctions.add(EventRows.auction(a));
-        bids.addAll(EventRows.bids(a));
-      } else if (event instanceof TrackingEvent t) {
-        tracking.add(EventRows.tracking(t));
-      } else if (event instanceof FraudVerdict v) {
-        verdicts.add(EventRows.verdict(v));
+    try {
+      for (Event event : events) {
+        if (event instanceof AuctionEvent a) {
+          auctions.add(EventRows.auction(a));
+          bids.addAll(EventRows.bids(a));
+        } else if (event instanceof TrackingEvent t) {
+          tracking.add(EventRows.tracking(t));
+        } else if (event instanceof FraudVerdict v) {
+          verdicts.add(EventRows.verdict(v));
+        }
       }
+    } catch (RuntimeException e) { // an event that cannot become a row: data, not an outage
+      return Future.failedFuture(new ConsumerLoop.PermanentFailure(e));
     }
     return pool().withTransaction(conn -> insert(conn, EventRows.INSERT_AUCTION, auctions)
         .compose(v -> insert(conn, EventRows.INSERT_BID, bids))

@@ -42,6 +42,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   private Spool spool;
   private PublisherMetrics metrics;
   private MessageConsumer<EventEnvelope> consumer;
+  private final Map<String, Integer> replayedUpTo = new java.util.HashMap<>();
   private int inFlight;
   private boolean spooling;
   private boolean replaying;
@@ -101,6 +102,10 @@ public final class KafkaPublisherVerticle extends VerticleBase {
       return;
     }
     send(envelope).onFailure(e -> {
+      if (refusedForGood(e)) {
+        reject(envelope, e);
+        return;
+      }
       if (!spooling) {
         LOG.warn("Kafka send failed ({}); spooling events to disk until it is back", e.toString());
       }
@@ -116,6 +121,21 @@ public final class KafkaPublisherVerticle extends VerticleBase {
       metrics.dropped.increment();
       LOG.error("spool full ({} bytes): event for auction {} dropped", spool.bytes(), envelope.key());
     }
+  }
+
+  /**
+   * Kafka's answer for a record it will never take (too large, invalid topic, not authorised):
+   * spooling it would only stall the spool behind it.
+   */
+  private static boolean refusedForGood(Throwable e) {
+    return e instanceof org.apache.kafka.common.errors.ApiException
+        && !(e instanceof org.apache.kafka.common.errors.RetriableException);
+  }
+
+  private Future<Void> reject(EventEnvelope envelope, Throwable e) {
+    metrics.rejected.increment();
+    LOG.error("Kafka refused an event of auction {} for good ({}); it is dropped", envelope.key(), e.toString());
+    return Future.succeededFuture();
   }
 
   /** One send; the future completes on this event loop. */
@@ -169,7 +189,10 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     });
   }
 
-  /** Oldest segment first; a segment is deleted only when every record in it was acknowledged. */
+  /**
+   * Oldest segment first, in windows of at most {@code highWaterMark} records; a segment is deleted
+   * once every record in it was acknowledged. A retry resumes after the last acknowledged window.
+   */
   private Future<Void> replaySealedSegments() {
     String segment = spool.oldestSealed();
     if (segment == null) {
@@ -178,11 +201,31 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     }
     return spool.read(segment).compose(decoded -> {
       if (decoded.tornTail()) {
-        LOG.warn("spool segment {} ends with a partial record (killed mid-write?); it is skipped", segment);
+        LOG.warn("spool segment {} ends with a partial record (killed mid-write?); the partial record is skipped", segment);
       }
-      List<Future<Void>> sends = decoded.envelopes().stream().map(this::send).toList();
-      return Future.all(sends).onSuccess(v -> metrics.replayed.increment(sends.size()));
-    }).compose(v -> spool.delete(segment)).compose(v -> stopping ? Future.succeededFuture() : replaySealedSegments());
+      return replayWindows(segment, decoded.envelopes(), replayedUpTo.getOrDefault(segment, 0));
+    }).compose(v -> {
+      replayedUpTo.remove(segment);
+      return spool.delete(segment);
+    }).compose(v -> stopping ? Future.succeededFuture() : replaySealedSegments());
+  }
+
+  private Future<Void> replayWindows(String segment, List<EventEnvelope> envelopes, int from) {
+    if (stopping) {
+      return Future.failedFuture("stopping");
+    }
+    if (from >= envelopes.size()) {
+      return Future.succeededFuture();
+    }
+    int to = Math.min(envelopes.size(), from + config.spool().highWaterMark());
+    List<Future<Void>> sends = envelopes.subList(from, to).stream()
+        .map(e -> send(e).recover(error -> refusedForGood(error) ? reject(e, error) : Future.failedFuture(error)))
+        .toList();
+    return Future.all(sends).compose(v -> {
+      metrics.replayed.increment(sends.size());
+      replayedUpTo.put(segment, to);
+      return replayWindows(segment, envelopes, to);
+    });
   }
 
   /** Batching and timeouts on top of AckedProducer's idempotent, acks=all, never-blocking base. */

@@ -13,6 +13,7 @@ final class PublisherMetrics {
   final Counter spooled;
   final Counter replayed;
   final Counter dropped;
+  final Counter rejected;
   final Timer sendLatency;
 
   PublisherMetrics(MeterRegistry registry, Supplier<Number> inFlight, Supplier<Number> spoolBytes, Supplier<Number> spooling) {
@@ -22,6 +23,8 @@ final class PublisherMetrics {
     replayed = Counter.builder("gavel.publisher.replayed").description("Spooled events delivered to Kafka").register(registry);
     dropped = Counter.builder("gavel.publisher.dropped")
         .description("Events lost because the spool was full (spool.maxMegabytes); must stay at zero").register(registry);
+    rejected = Counter.builder("gavel.publisher.rejected")
+        .description("Events Kafka refused for good (too large, invalid topic, not authorised); logged").register(registry);
     sendLatency = Timer.builder("gavel.publisher.send.latency").description("From send to Kafka acknowledgement")
         .publishPercentileHistogram().register(registry);
     Gauge.builder("gavel.publisher.queue.depth", () -> inFlight.get()).description("Events sent, not yet acknowledged").register(registry);
