@@ -25,7 +25,7 @@ record DemoOptions(URI url, int seconds, int rate, int maxInFlight, Path campaig
         --url URL          Gavel's base URL (default http://127.0.0.1:8080)
         --seconds N        how long to send auctions (default 30)
         --rate N           auctions per second (default 200)
-        --max-in-flight N  auctions awaiting an answer at most (default 64)
+        --max-in-flight N  auctions awaiting an answer at most (default 256)
         --campaigns FILE   campaigns whose inventory to aim at (default conf/campaigns.json)
         --settle N         seconds to wait at most for the reports to catch up (default 30)
         --invalid-share X  share of invalid bid requests (default 0.02)
@@ -39,7 +39,7 @@ record DemoOptions(URI url, int seconds, int rate, int maxInFlight, Path campaig
     URI url = URI.create("http://127.0.0.1:8080");
     int seconds = 30;
     int rate = 200;
-    int maxInFlight = 64;
+    int maxInFlight = 256;
     Path campaigns = Path.of("conf/campaigns.json");
     int settle = 30;
     double invalid = 0.02;

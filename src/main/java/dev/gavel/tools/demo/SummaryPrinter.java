@@ -55,17 +55,28 @@ final class SummaryPrinter {
   static String spend(Snapshot before, Snapshot after) {
     TextTable table = new TextTable("campaign", "wins", "imps", "clicks", "invalid imps", "gross $", "IVT credit $", "net $",
         "daily left $", "total left $");
+    long[] counts = new long[4];
+    BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
     for (Map.Entry<String, JsonObject> e : after.campaigns().entrySet()) {
       JsonObject now = e.getValue();
       JsonObject was = before.campaigns().getOrDefault(e.getKey(), new JsonObject());
-      long wins = delta(now, was, "wins");
-      long impressions = delta(now, was, "impressions");
-      if (wins == 0 && impressions == 0 && delta(now, was, "clicks") == 0) {
+      long[] row = {delta(now, was, "wins"), delta(now, was, "impressions"), delta(now, was, "clicks"),
+          delta(now, was, "invalidImpressions")};
+      if (row[0] == 0 && row[1] == 0 && row[2] == 0) {
         continue;
       }
-      table.row(e.getKey(), wins, impressions, delta(now, was, "clicks"), delta(now, was, "invalidImpressions"),
-          money(now, was, "grossSpend"), money(now, was, "invalidTrafficCredit"), money(now, was, "netSpend"),
+      BigDecimal[] money = {money(now, was, "grossSpend"), money(now, was, "invalidTrafficCredit"), money(now, was, "netSpend")};
+      for (int i = 0; i < 4; i++) {
+        counts[i] += row[i];
+      }
+      for (int i = 0; i < 3; i++) {
+        sums[i] = sums[i].add(money[i]);
+      }
+      table.row(e.getKey(), row[0], row[1], row[2], row[3], plain(money[0]), plain(money[1]), plain(money[2]),
           budget(now, "dailyBudgetRemaining"), budget(now, "totalBudgetRemaining"));
+    }
+    if (!table.isEmpty()) {
+      table.row("total", counts[0], counts[1], counts[2], counts[3], plain(sums[0]), plain(sums[1]), plain(sums[2]), "", "");
     }
     String title = "\nSpend per campaign in this run (USD, from /api/reports/campaigns; budgets as they stand now)\n";
     return title + (table.isEmpty() ? "  no campaign has recorded activity yet\n" : table.render("  "));
@@ -103,9 +114,12 @@ final class SummaryPrinter {
     return now.getLong(field, 0L) - was.getLong(field, 0L);
   }
 
-  private static String money(JsonObject now, JsonObject was, String field) {
-    BigDecimal value = new BigDecimal(now.getString(field, "0")).subtract(new BigDecimal(was.getString(field, "0")));
-    return value.setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+  private static BigDecimal money(JsonObject now, JsonObject was, String field) {
+    return new BigDecimal(now.getString(field, "0")).subtract(new BigDecimal(was.getString(field, "0")));
+  }
+
+  private static String plain(BigDecimal money) {
+    return money.setScale(4, RoundingMode.HALF_EVEN).toPlainString();
   }
 
   private static String budget(JsonObject now, String field) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** A plain-text table: columns as wide as their widest cell, numbers right-aligned, text left-aligned. */
 final class TextTable {
-  private static final Pattern NUMERIC = Pattern.compile("[-+]?[\\d,.]+%?|-");
+  private static final Pattern NUMERIC = Pattern.compile("[-+]?[\\d,.]+%?|-|");
 
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -105,7 +106,8 @@ final class TrafficRun {
     http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
       try {
         if (failure != null) {
-          stats.error(failure instanceof HttpTimeoutException ? "client timeout (2 s)" : "I/O: " + failure.getClass().getSimpleName());
+          Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+          stats.error(cause instanceof HttpTimeoutException ? "client timeout (2 s)" : "I/O: " + cause.getClass().getSimpleName());
         } else {
           answered(planned, response, System.nanoTime() - started);
         }
