@@ -27,11 +27,14 @@ public final class Demo {
     try {
       options = DemoOptions.parse(args);
     } catch (IllegalArgumentException e) {
-      if (!e.getMessage().isEmpty()) {
+      boolean help = e.getMessage() != null && e.getMessage().isEmpty();
+      if (help) {
+        System.out.print(DemoOptions.USAGE);
+      } else {
         System.err.println("demo: " + e.getMessage());
+        System.err.print(DemoOptions.USAGE);
       }
-      System.err.print(DemoOptions.USAGE);
-      System.exit(e.getMessage().isEmpty() ? 0 : 2);
+      System.exit(help ? 0 : 2);
       return;
     }
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -62,7 +62,7 @@ record DemoOptions(URI url, int seconds, int rate, int maxInFlight, Path campaig
         case "--rate" -> rate = positive(name, v);
         case "--max-in-flight" -> maxInFlight = positive(name, v);
         case "--campaigns" -> campaigns = Path.of(v);
-        case "--settle" -> settle = Integer.parseInt(v);
+        case "--settle" -> settle = number(name, v);
         case "--invalid-share" -> invalid = share(name, v);
         case "--click-share" -> click = share(name, v);
         case "--bot-share" -> bot = share(name, v);
@@ -75,15 +75,28 @@ record DemoOptions(URI url, int seconds, int rate, int maxInFlight, Path campaig
   }
 
   private static int positive(String name, String value) {
-    int n = Integer.parseInt(value);
+    int n = number(name, value);
     if (n <= 0) {
       throw new IllegalArgumentException(name + " must be positive: " + value);
     }
     return n;
   }
 
+  private static int number(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " takes a whole number, not '" + value + "'");
+    }
+  }
+
   private static double share(String name, String value) {
-    double x = Double.parseDouble(value);
+    double x;
+    try {
+      x = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " takes a number between 0 and 1, not '" + value + "'");
+    }
     if (x < 0 || x > 1) {
       throw new IllegalArgumentException(name + " must be between 0 and 1: " + value);
     }

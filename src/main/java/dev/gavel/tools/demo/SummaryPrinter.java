@@ -34,6 +34,9 @@ final class SummaryPrinter {
       out.append(String.format("  latency       p50 %.1f ms   p90 %.1f ms   p99 %.1f ms   max %.1f ms%n",
           ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue())));
     }
+    if (s.errors.sum() + s.skipped.sum() > sent / 20) {
+      out.append("  (Gavel, or this machine, could not keep up with this rate: try a lower --rate)\n");
+    }
     out.append("  winning bids by seat: ").append(joined(s.winsBySeat())).append('\n');
     for (Map.Entry<String, Long> bidder : s.bidderCalls().entrySet()) {
       long timeouts = s.bidderTimeouts().getOrDefault(bidder.getKey(), 0L);
