@@ -16,8 +16,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends auctions at a steady rate for a fixed time, with a bounded number awaiting an answer (a
- * tick that finds none free skips its auction rather than queue it), hands each winning bid to
+ * Sends auctions at a steady rate (after a short ramp) for a fixed time, with a bounded number
+ * awaiting an answer (a tick that finds none free skips its auction rather than queue it), hands each winning bid to
  * {@link Pixels}, prints a progress line every few seconds, then waits (bounded) for what is in
  * flight to finish.
  */
@@ -25,6 +25,7 @@ final class TrafficRun {
   private static final long TICK_MS = 5;
   private static final long PROGRESS_EVERY_MS = 5_000;
   private static final long DRAIN_MS = 10_000;
+  private static final double RAMP_SECONDS = 3;
 
   private final DemoOptions options;
   private final RequestFactory requests;
@@ -77,9 +78,11 @@ final class TrafficRun {
   }
 
   private void tick(long endNanos) {
-    long now = System.nanoTime();
-    long due = Math.min(now, endNanos) - startNanos;
-    long target = (long) (due / 1e9 * options.rate());
+    double seconds = (Math.min(System.nanoTime(), endNanos) - startNanos) / 1e9;
+    // The rate ramps up over the first seconds, as traffic does, and gives a cold JIT a moment.
+    double ramp = Math.min(RAMP_SECONDS, options.seconds() / 4.0);
+    double sendable = seconds < ramp ? seconds * seconds / (2 * ramp) : seconds - ramp / 2;
+    long target = (long) (sendable * options.rate());
     try {
       while (issued < target) {
         issued++;
