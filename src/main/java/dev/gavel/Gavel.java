@@ -49,6 +49,7 @@ public final class Gavel {
   private final GavelConfig config;
   private final PrometheusMeterRegistry registry;
   private final Readiness readiness = new Readiness();
+  private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
   private final AtomicReference<BudgetView> budgets = new AtomicReference<>(BudgetSnapshot.EMPTY);
   private final Deployments deployments;
   private EmbeddedServices services;
@@ -59,6 +60,8 @@ public final class Gavel {
     this.config = config;
     this.registry = registry;
     this.deployments = new Deployments(vertx);
+    // Not ready until every role is deployed and warmed up, whatever else has registered by then.
+    readiness.register("started", started::get);
   }
 
   public static Future<Gavel> start(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry) {
@@ -78,7 +81,7 @@ public final class Gavel {
         .compose(v -> KafkaTopics.ensure(vertx, services.bootstrapServers(), config.kafka()))
         .compose(v -> loadCampaigns())
         .compose(this::deployRoles)
-        .onSuccess(v -> readiness.register("started", () -> true));
+        .onSuccess(v -> started.set(true));
   }
 
   private Future<Void> deployRoles(CampaignIndex index) {

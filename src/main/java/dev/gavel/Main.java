@@ -3,6 +3,7 @@ package dev.gavel;
 import dev.gavel.config.ConfigException;
 import dev.gavel.config.ConfigLoader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.vertx.core.Future;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -29,19 +30,19 @@ public final class Main {
     Path configFile = ConfigLoader.chooseFile(args, env);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = newVertx(registry);
-    ConfigLoader.load(vertx, configFile, env)
-        .compose(config -> Gavel.start(vertx, config, registry))
-        .onSuccess(gavel -> {
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, gavel), "gavel-shutdown"));
-          printWelcome(gavel);
-        })
+    Future<Gavel> starting = ConfigLoader.load(vertx, configFile, env).compose(config -> Gavel.start(vertx, config, registry));
+    // Installed before start-up completes: a SIGTERM during start-up still stops the embedded services.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, starting), "gavel-shutdown"));
+    starting
+        .onSuccess(Main::printWelcome)
         .onFailure(e -> {
           if (e instanceof ConfigException) {
             LOG.error("invalid configuration in {}: {}", configFile, e.getMessage());
           } else {
             LOG.error("Gavel failed to start: {}", e.getMessage(), e);
           }
-          vertx.close().onComplete(v -> System.exit(1));
+          // Not from this event loop: exiting runs the shutdown hook, which needs the loops free.
+          new Thread(() -> System.exit(1), "gavel-exit").start();
         });
   }
 
@@ -52,13 +53,22 @@ public final class Main {
   }
 
   /** Runs on the JVM's shutdown thread (not an event loop), so waiting here blocks nothing. */
-  private static void shutdown(Vertx vertx, Gavel gavel) {
-    LOG.info("stopping: finishing in-flight requests");
+  private static void shutdown(Vertx vertx, Future<Gavel> starting) {
+    waitFor(starting, 60, "start-up did not finish within 60 s");
+    if (starting.succeeded()) {
+      LOG.info("stopping: finishing in-flight requests");
+      waitFor(starting.result().stop(), 25, "Gavel did not stop within 25 s");
+    }
+    // Listeners of vertx.close() may be refused by the closing event loops: a short, bounded wait.
+    waitFor(vertx.close(), 5, "Vert.x did not close within 5 s");
+  }
+
+  private static void waitFor(Future<?> future, int seconds, String warning) {
     CountDownLatch done = new CountDownLatch(1);
-    gavel.stop().eventually(vertx::close).onComplete(v -> done.countDown());
+    future.toCompletionStage().whenComplete((v, e) -> done.countDown());
     try {
-      if (!done.await(30, TimeUnit.SECONDS)) {
-        LOG.warn("shutdown did not finish within 30 s");
+      if (!done.await(seconds, TimeUnit.SECONDS)) {
+        LOG.warn(warning);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -143,6 +143,8 @@ public final class EmbeddedPostgresServer {
           .setCleanDataDirectory(false)
           .setPort(port)
           .setPGStartupWait(Duration.ofSeconds(60))
+          // Gavel stops it in order (after the consumers' last batch); zonky's own hook would race that.
+          .setRegisterShutdownHook(false)
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("starting PostgreSQL on port " + port + " in " + pgData, e);
