@@ -22,6 +22,7 @@ final class PipelineBench {
   }
 
   JsonObject throughput(LoadPlan fire, int lanes, long count, long timeoutMs) throws Exception {
+    double settled = settle(timeoutMs);
     PipelineProbe.Counts base = probe.counts();
     long t0 = System.nanoTime();
     JsonObject fired = LoadRun.run(fire, lanes);
@@ -30,6 +31,7 @@ final class PipelineBench {
     double seconds = progress.bothSeconds;
     return new JsonObject()
         .put("events", count)
+        .put("settleSeconds", Recorder.round(settled))
         .put("fire", fired)
         .put("fireSeconds", Recorder.round(fireSeconds))
         .put("persistedSeconds", Recorder.round(progress.impressionsSeconds))
@@ -54,6 +56,20 @@ final class PipelineBench {
         .put("complete", progress.complete)
         .put("final", progress.last == null ? null : progress.last.toJson())
         .put("drainPerSecond", seconds > 0 && lagAtStart > 0 ? Recorder.round(lagAtStart / seconds) : 0);
+  }
+
+  /** Waits (bounded) until the consumers have caught up with what came before, so it is not timed. */
+  private double settle(long timeoutMs) throws InterruptedException {
+    long t0 = System.nanoTime();
+    long deadline = t0 + timeoutMs * 1_000_000;
+    long lag = probe.lag();
+    while (lag > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(POLL_MS);
+      lag = probe.lag();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    LOG.info("pipeline settled in {} s (lag {})", Recorder.round(seconds), lag);
+    return seconds;
   }
 
   private static final class Progress {
