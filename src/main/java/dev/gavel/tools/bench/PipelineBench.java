@@ -63,7 +63,12 @@ final class PipelineBench {
     long t0 = System.nanoTime();
     long deadline = t0 + timeoutMs * 1_000_000;
     long lag = probe.lag();
+    long nextLog = t0;
     while (lag > 0 && System.nanoTime() < deadline) {
+      if (System.nanoTime() >= nextLog) {
+        LOG.info("waiting for the consumers to catch up before timing: lag {}", lag);
+        nextLog = System.nanoTime() + 5_000_000_000L;
+      }
       Thread.sleep(POLL_MS);
       lag = probe.lag();
     }
