@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *   Bench pipeline --port P --jdbc URL --urls FILE --count N [--connections C] --out FILE
  *   Bench counts --jdbc URL --out FILE
  *   Bench drain --jdbc URL --base FILE --count N --bootstrap HOST:PORT --out FILE
- *   Bench report --dir RAW_DIR --json FILE --md FILE [--quick]
+ *   Bench report --dir RAW_DIR --json FILE --md FILE [--quick] [--gavel-java-opts OPTS]
  * </pre>
  * Only 127.0.0.1 is ever loaded; every run is bounded in time and count.
  */
@@ -44,7 +44,7 @@ public final class Bench {
       case "drain" -> drain(a);
       case "report" -> {
         Report.write(Path.of(a.required("dir")), Path.of(a.required("json")), Path.of(a.required("md")),
-            a.string("quick", "false").equals("true"));
+            a.string("quick", "false").equals("true"), a.string("gavel-java-opts", "none"));
         yield null;
       }
       default -> throw new IllegalArgumentException("unknown command " + argv[0]);

@@ -31,13 +31,15 @@ final class Report {
   }
 
   private final JsonObject steps;
+  private final String gavelJavaOpts;
   private final List<Row> rows = new ArrayList<>();
 
-  private Report(JsonObject steps) {
+  private Report(JsonObject steps, String gavelJavaOpts) {
     this.steps = steps;
+    this.gavelJavaOpts = gavelJavaOpts;
   }
 
-  static void write(Path dir, Path json, Path md, boolean quick) throws IOException {
+  static void write(Path dir, Path json, Path md, boolean quick, String gavelJavaOpts) throws IOException {
     JsonObject steps = new JsonObject();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
@@ -45,13 +47,14 @@ final class Report {
         steps.put(step.getString("step", f.getFileName().toString()), step);
       }
     }
-    Report report = new Report(steps);
+    Report report = new Report(steps, gavelJavaOpts);
     report.build();
     String table = report.markdown(quick);
     JsonObject out = new JsonObject()
         .put("quick", quick)
         .put("cores", Runtime.getRuntime().availableProcessors())
         .put("java", System.getProperty("java.version"))
+        .put("gavelJavaOpts", gavelJavaOpts)
         .put("checks", new JsonArray(report.rows.stream().map(Row::toJson).toList()))
         .put("steps", steps);
     Files.writeString(json, out.encodePrettily());
@@ -145,6 +148,12 @@ final class Report {
       missing(s, "s4-throughput");
     } else {
       JsonObject fire = t.getJsonObject("fire");
+      JsonObject collect = steps.getJsonObject("s4-collect");
+      if (collect != null) {
+        rows.add(new Row(s, "before timing: auction events of the URL collection persisted",
+            String.format(Locale.ROOT, "%,d auctions at %,.0f/s, then %.1f s until consumer lag was 0",
+                collect.getLong("auctions"), collect.getDouble("auctionsPerSecond"), t.getDouble("settleSeconds")), "", null));
+      }
       rows.add(new Row(s, "/event -> persisted + billed, " + t.getLong("events") + " distinct billing URLs",
           String.format(Locale.ROOT, "%,.0f events/s (fired at %,.0f/s; persisted %s s, billed %s s)%s",
               t.getDouble("eventsPerSecond"), fire.getDouble("throughput"), t.getDouble("persistedSeconds"),
@@ -176,7 +185,7 @@ final class Report {
       missing(s, "RSS samples from scenario 1");
       return;
     }
-    rows.add(new Row(s, "Gavel RSS during scenario 1 (max, embedded Kafka + PG client in-process)",
+    rows.add(new Row(s, "Gavel RSS during scenario 1 (max; embedded Kafka in-process; JVM options: " + gavelJavaOpts + ")",
         String.format(Locale.ROOT, "%.0f MB", max), "< 512 MB", max < 512));
   }
 
