@@ -1,0 +1,58 @@
+package dev.gavel.tools.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link LoadPlan} on {@code lanes} event loops of a Vert.x instance of its own and blocks
+ * the calling (main) thread until it is over, bounded by the plan's own length plus a margin.
+ */
+final class LoadRun {
+  private static final Logger LOG = LoggerFactory.getLogger(LoadRun.class);
+
+  private LoadRun() {}
+
+  static JsonObject run(LoadPlan plan, int lanes) throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(lanes));
+    try {
+      List<Lane> all = new ArrayList<>();
+      List<Future<Recorder>> done = new ArrayList<>();
+      for (int i = 0; i < lanes; i++) {
+        Lane lane = new Lane(plan, i, lanes);
+        all.add(lane);
+        done.add(vertx.deployVerticle(lane).compose(id -> lane.done()));
+      }
+      long boundMs = plan.warmupMs() + plan.durationMs() + plan.timeoutMs() + 30_000;
+      Future.all(done).toCompletionStage().toCompletableFuture().get(boundMs, TimeUnit.MILLISECONDS);
+      Recorder merged = new Recorder((long) (plan.lateThresholdMs() * 1000));
+      for (Future<Recorder> f : done) {
+        merged.add(f.result());
+      }
+      // A capped run ends when its last request answers: its rate is over its actual span.
+      double seconds = plan.maxRequests() > 0 ? 0 : plan.durationMs() / 1000.0;
+      JsonObject result = merged.toJson(seconds)
+          .put("mode", plan.mode().name().toLowerCase())
+          .put("lanes", lanes)
+          .put("durationS", plan.durationMs() / 1000.0)
+          .put("warmupS", plan.warmupMs() / 1000.0);
+      if (plan.mode() == LoadPlan.Mode.OPEN) {
+        result.put("rate", plan.rate());
+      }
+      result.put("connections", plan.connections());
+      all.stream().map(Lane::firstError).filter(e -> e != null).findFirst().ifPresent(e -> {
+        result.put("firstError", e);
+        LOG.warn("load run saw errors, the first: {}", e);
+      });
+      return result;
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+}

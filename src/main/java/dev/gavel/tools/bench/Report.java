@@ -1,0 +1,228 @@
+package dev.gavel.tools.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Turns the steps' JSON files into the results: each figure beside its target with a pass or miss
+ * mark, as a Markdown table (printed and written) and a JSON file holding the checks and every
+ * step's raw numbers. A scenario that did not run shows as such; a missed target is shown, not hidden.
+ */
+final class Report {
+
+  /** One line of the table; {@code pass} is null for a figure without a target. */
+  record Row(String scenario, String measure, String measured, String target, Boolean pass) {
+    JsonObject toJson() {
+      return new JsonObject().put("scenario", scenario).put("measure", measure).put("measured", measured)
+          .put("target", target).put("pass", pass);
+    }
+
+    String markdown() {
+      String mark = pass == null ? "" : pass ? "PASS" : "**MISS**";
+      return "| " + scenario + " | " + measure + " | " + measured + " | " + target + " | " + mark + " |";
+    }
+  }
+
+  private static final double SATURATED_EVENT_P50_MS = 50;
+
+  private final JsonObject steps;
+  private final String gavelJavaOpts;
+  private final List<Row> rows = new ArrayList<>();
+
+  private Report(JsonObject steps, String gavelJavaOpts) {
+    this.steps = steps;
+    this.gavelJavaOpts = gavelJavaOpts;
+  }
+
+  static void write(Path dir, Path json, Path md, boolean quick, String gavelJavaOpts) throws IOException {
+    JsonObject steps = new JsonObject();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        JsonObject step = new JsonObject(Files.readString(f));
+        steps.put(step.getString("step", f.getFileName().toString()), step);
+      }
+    }
+    Report report = new Report(steps, gavelJavaOpts);
+    report.build();
+    String table = report.markdown(quick);
+    JsonObject out = new JsonObject()
+        .put("quick", quick)
+        .put("cores", Runtime.getRuntime().availableProcessors())
+        .put("java", System.getProperty("java.version"))
+        .put("gavelJavaOpts", gavelJavaOpts)
+        .put("checks", new JsonArray(report.rows.stream().map(Row::toJson).toList()))
+        .put("steps", steps);
+    Files.writeString(json, out.encodePrettily());
+    Files.writeString(md, table);
+    System.out.println(table);
+  }
+
+  private String markdown(boolean quick) {
+    StringBuilder b = new StringBuilder();
+    b.append(quick ? "Gavel benchmark (--quick: short runs, indicative only)\n\n" : "Gavel benchmark\n\n");
+    b.append("| Scenario | Measure | Measured | Target | Result |\n|---|---|---|---|---|\n");
+    rows.forEach(r -> b.append(r.markdown()).append('\n'));
+    return b.toString();
+  }
+
+  private void build() {
+    peakThroughput();
+    deadline();
+    tracking();
+    pipeline();
+    memory();
+  }
+
+  private void peakThroughput() {
+    String s = "1 peak auctions";
+    JsonObject base = steps.getJsonObject("s1-baseline");
+    if (base == null) {
+      missing(s, "s1-baseline");
+      return;
+    }
+    double ceiling = base.getDouble("throughput");
+    rows.add(new Row(s, "ceiling: minimal Vert.x server (" + base.getInteger("connections") + " conns)",
+        rps(ceiling) + latency(base), "", null));
+    for (String instances : List.of("1", "2")) {
+      JsonObject g = steps.getJsonObject("s1-gavel-" + instances);
+      if (g == null) {
+        missing(s, "s1-gavel-" + instances);
+        continue;
+      }
+      double ratio = ceiling > 0 ? g.getDouble("throughput") / ceiling : 0;
+      rows.add(new Row(s, "Gavel, " + instances + " HTTP verticle(s), 1,000 campaigns",
+          rps(g.getDouble("throughput")) + " = " + pct(ratio) + " of ceiling" + latency(g) + errors(g),
+          ">= 50% of ceiling", ratio >= 0.5));
+    }
+  }
+
+  private void deadline() {
+    String s = "2 deadline";
+    JsonObject d = steps.getJsonObject("s2-deadline");
+    if (d == null) {
+      missing(s, "s2-deadline");
+      return;
+    }
+    int tmax = d.getInteger("tmaxMs");
+    String load = (int) d.getDouble("rate").doubleValue() + " req/s, " + d.getDouble("durationS") + " s, bidders 10 ms + 400 ms";
+    rows.add(new Row(s, "latency p50 / p99 (" + load + ")", ms(d.getDouble("p50Ms")) + " / " + ms(d.getDouble("p99Ms")),
+        "deadline " + tmax + " ms", null));
+    rows.add(new Row(s, "latency p99.9", ms(d.getDouble("p999Ms")), "<= " + (tmax + 5) + " ms",
+        d.getDouble("p999Ms") <= tmax + 5));
+    rows.add(new Row(s, "latency max", ms(d.getDouble("maxMs")), "", null));
+    rows.add(new Row(s, "responses after deadline + 20 ms (client)", d.getLong("late") + " of " + d.getLong("completed")
+        + errors(d), "0", d.getLong("late") == 0 && d.getLong("errors") == 0));
+    JsonObject metric = d.getJsonObject("metric");
+    if (metric != null) {
+      double late = metric.getDouble("delta");
+      rows.add(new Row(s, "gavel_auction_late_responses_total (server)", String.valueOf((long) late), "0", late == 0));
+    }
+  }
+
+  private void tracking() {
+    String s = "3 tracking /event";
+    JsonObject up = steps.getJsonObject("s3-kafka-up");
+    JsonObject down = steps.getJsonObject("s3-kafka-down");
+    if (up == null || down == null) {
+      missing(s, up == null ? "s3-kafka-up" : "s3-kafka-down");
+      return;
+    }
+    String load = " (" + (int) up.getDouble("rate").doubleValue() + "/s, " + up.getDouble("durationS") + " s)";
+    rows.add(new Row(s, "Kafka up: p50 / p99" + load, ms(up.getDouble("p50Ms")) + " / " + ms(up.getDouble("p99Ms")) + errors(up), "", null));
+    rows.add(new Row(s, "Kafka down: p50 / p99", ms(down.getDouble("p50Ms")) + " / " + ms(down.getDouble("p99Ms")) + errors(down)
+        + spooled(down), "", null));
+    double ratio = up.getDouble("p99Ms") > 0 ? down.getDouble("p99Ms") / up.getDouble("p99Ms") : 0;
+    // A fixed-rate run whose median is this slow did not keep up with its rate: a ratio against it means little.
+    boolean saturated = up.getDouble("p50Ms") > SATURATED_EVENT_P50_MS;
+    rows.add(new Row(s, "p99 down / up", String.format(Locale.ROOT, "%.2fx", ratio)
+        + (saturated ? " (Kafka-up run saturated: p50 > " + (int) SATURATED_EVENT_P50_MS + " ms, not a valid baseline)" : ""),
+        "<= 1.5x", !saturated && ratio <= 1.5 && down.getLong("errors") == 0
+            && down.getLong("ok").equals(down.getLong("completed"))));
+  }
+
+  private void pipeline() {
+    String s = "4 pipeline";
+    JsonObject t = steps.getJsonObject("s4-throughput");
+    if (t == null) {
+      missing(s, "s4-throughput");
+    } else {
+      JsonObject fire = t.getJsonObject("fire");
+      JsonObject collect = steps.getJsonObject("s4-collect");
+      if (collect != null) {
+        rows.add(new Row(s, "before timing: auction events of the URL collection persisted",
+            String.format(Locale.ROOT, "%,d auctions at %,.0f/s, then %.1f s until consumer lag was 0",
+                collect.getLong("auctions"), collect.getDouble("auctionsPerSecond"), t.getDouble("settleSeconds")), "", null));
+      }
+      rows.add(new Row(s, "/event -> persisted + billed, " + t.getLong("events") + " distinct billing URLs",
+          String.format(Locale.ROOT, "%,.0f events/s (fired at %,.0f/s; persisted %s s, billed %s s)%s",
+              t.getDouble("eventsPerSecond"), fire.getDouble("throughput"), t.getDouble("persistedSeconds"),
+              t.getDouble("billedSeconds"), t.getBoolean("complete") ? "" : ", INCOMPLETE"),
+          ">= 20,000 events/s", t.getBoolean("complete") && t.getDouble("eventsPerSecond") >= 20_000));
+    }
+    JsonObject d = steps.getJsonObject("s4-drain");
+    if (d == null) {
+      missing(s, "s4-drain");
+      return;
+    }
+    rows.add(new Row(s, "lag drain after PostgreSQL away " + d.getDouble("outageS") + " s",
+        String.format(Locale.ROOT, "lag %,d drained in %s s (%,.0f records/s); %d events billed%s", d.getLong("lagAtRestart"),
+            d.getDouble("drainSeconds"), d.getDouble("drainPerSecond"), d.getLong("events"),
+            d.getBoolean("complete") ? "" : ", INCOMPLETE"),
+        "drains, none lost", d.getBoolean("complete")));
+  }
+
+  private void memory() {
+    String s = "5 memory";
+    double max = 0;
+    for (String name : List.of("s1-gavel-1", "s1-gavel-2")) {
+      JsonObject g = steps.getJsonObject(name);
+      if (g != null && g.containsKey("rssMaxMb")) {
+        max = Math.max(max, g.getDouble("rssMaxMb"));
+      }
+    }
+    if (max == 0) {
+      missing(s, "RSS samples from scenario 1");
+      return;
+    }
+    rows.add(new Row(s, "Gavel RSS during scenario 1 (max; embedded Kafka in-process; JVM options: " + gavelJavaOpts + ")",
+        String.format(Locale.ROOT, "%.0f MB", max), "< 512 MB", max < 512));
+  }
+
+  private void missing(String scenario, String step) {
+    rows.add(new Row(scenario, "(" + step + ")", "not run", "", null));
+  }
+
+  private static String latency(JsonObject r) {
+    return ", p50 " + ms(r.getDouble("p50Ms")) + ", p99 " + ms(r.getDouble("p99Ms"));
+  }
+
+  private static String errors(JsonObject r) {
+    long errors = r.getLong("errors");
+    long bad = r.getLong("completed") - r.getLong("ok") - errors;
+    return (errors > 0 ? ", " + errors + " errors" : "") + (bad > 0 ? ", " + bad + " non-2xx" : "");
+  }
+
+  private static String spooled(JsonObject r) {
+    JsonObject m = r.getJsonObject("metric");
+    return m == null ? "" : ", " + (long) m.getDouble("delta").doubleValue() + " spooled";
+  }
+
+  private static String rps(double v) {
+    return String.format(Locale.ROOT, "%,.0f req/s", v);
+  }
+
+  private static String pct(double ratio) {
+    return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+  }
+
+  private static String ms(double v) {
+    return String.format(Locale.ROOT, "%.1f ms", v);
+  }
+}
