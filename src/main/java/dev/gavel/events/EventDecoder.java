@@ -6,9 +6,16 @@ import dev.gavel.events.EventJson.BadEventException;
 /** Reads a Kafka record's value as the event its topic carries. */
 public final class EventDecoder {
   private final KafkaConfig.Topics topics;
+  private final boolean auctionHeadersOnly;
 
   public EventDecoder(KafkaConfig.Topics topics) {
+    this(topics, false);
+  }
+
+  /** @param auctionHeadersOnly read only the ids and time of auction events (see {@link EventJson#readAuctionHeader}) */
+  public EventDecoder(KafkaConfig.Topics topics, boolean auctionHeadersOnly) {
     this.topics = topics;
+    this.auctionHeadersOnly = auctionHeadersOnly;
   }
 
   public Event decode(String topic, byte[] value) throws BadEventException {
@@ -16,6 +23,9 @@ public final class EventDecoder {
       throw new BadEventException("empty record value", null);
     }
     if (topic.equals(topics.auctions())) {
+      if (auctionHeadersOnly) {
+        return EventJson.readAuctionHeader(value);
+      }
       return EventJson.read(value, AuctionEvent.class, AuctionEvent.TYPE, AuctionEvent.SCHEMA_VERSION);
     }
     if (topic.equals(topics.tracking())) {

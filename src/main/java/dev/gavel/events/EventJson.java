@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The JSON mapping of events, shared by both sides. Reading checks {@code type} and
@@ -30,6 +31,47 @@ public final class EventJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("event not serialisable: " + event.getClass().getSimpleName(), e);
     }
+  }
+
+  /**
+   * Only the header of an auction event (ids and time), read with the streaming parser and
+   * stopping as soon as they are in hand: for consumers that need to know an auction happened,
+   * not what was in it. The fields come first in every auction event Gavel writes.
+   */
+  public static AuctionEvent readAuctionHeader(byte[] json) throws BadEventException {
+    String type = null;
+    String eventId = null;
+    String traceId = null;
+    String auctionId = null;
+    int version = -1;
+    long occurredAtMs = -1;
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(json)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        throw new BadEventException("not a JSON object", null);
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+          && (type == null || version < 0 || auctionId == null || occurredAtMs < 0)) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "type" -> type = p.getValueAsString();
+          case "schemaVersion" -> version = p.getValueAsInt(-1);
+          case "eventId" -> eventId = p.getValueAsString();
+          case "traceId" -> traceId = p.getValueAsString();
+          case "auctionId" -> auctionId = p.getValueAsString();
+          case "occurredAtMs" -> occurredAtMs = p.getValueAsLong(-1);
+          default -> p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new BadEventException("not JSON", e);
+    }
+    if (!AuctionEvent.TYPE.equals(type) || version != AuctionEvent.SCHEMA_VERSION || auctionId == null || occurredAtMs < 0) {
+      throw new BadEventException("not an auction event of schemaVersion " + AuctionEvent.SCHEMA_VERSION
+          + " with auctionId and occurredAtMs (type '" + type + "', version " + version + ")", null);
+    }
+    return new AuctionEvent(type, version, eventId, traceId, auctionId, null, occurredAtMs, false, null, 0, 0, 0,
+        null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   public static <T> T read(byte[] json, Class<T> eventClass, String expectedType, int supportedVersion) throws BadEventException {

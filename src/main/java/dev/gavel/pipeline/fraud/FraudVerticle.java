@@ -46,6 +46,12 @@ public final class FraudVerticle extends ConsumerVerticleBase {
     return Set.of(deps.kafka().topics().auctions(), deps.kafka().topics().tracking());
   }
 
+  /** Fraud needs an auction's id and time, not its bids: the rest of the event is not decoded. */
+  @Override
+  protected boolean auctionHeadersOnly() {
+    return true;
+  }
+
   @Override
   protected boolean usesPostgres() {
     return false;

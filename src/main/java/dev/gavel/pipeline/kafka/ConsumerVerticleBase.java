@@ -51,6 +51,11 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
     return producer;
   }
 
+  /** Consumers that only need to know an auction happened skip decoding the rest of its event. */
+  protected boolean auctionHeadersOnly() {
+    return false;
+  }
+
   /** Consumers that keep nothing in PostgreSQL (fraud) say so, and get no pool. */
   protected boolean usesPostgres() {
     return true;
@@ -62,7 +67,7 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
     producer = new AckedProducer(deps.bootstrapServers(), group + "-" + Integer.toHexString(System.identityHashCode(this)), context);
     loop = new ConsumerLoop(vertx, context,
         new ConsumerLoop.Settings(deps.bootstrapServers(), group, topics(), 500, assignor()),
-        new EventDecoder(deps.kafka().topics()),
+        new EventDecoder(deps.kafka().topics(), auctionHeadersOnly()),
         new DeadLetters(producer, deps.kafka().topics().deadLetter()),
         this::handle, ConsumerVerticleBase::isPermanent, deps.registry());
     return producer.warm(vertx, java.util.List.of(deps.kafka().topics().deadLetter(), deps.kafka().topics().verdicts()), 20)

@@ -4,7 +4,6 @@ import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.EventJson;
 import dev.gavel.events.FraudVerdict;
 import dev.gavel.events.TrackingEvent;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +17,7 @@ final class EventRows {
   static final String INSERT_AUCTION = """
       INSERT INTO auctions (auction_id, request_id, trace_id, occurred_at, test, currency, tmax_ms, duration_ms,
                             inventory, publisher_id, device_type, country, event)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING""";
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb) ON CONFLICT DO NOTHING""";
   static final String INSERT_BID = """
       INSERT INTO bids (auction_id, imp_id, bid_id, seat, source, campaign_id, deal_id, price_micros, status, loss_reason,
                         clearing_micros)
@@ -56,7 +55,8 @@ final class EventRows {
         .addString(text(e.auctionId())).addString(text(e.requestId())).addString(text(e.traceId())).addOffsetDateTime(time(e.occurredAtMs()))
         .addBoolean(e.test()).addString(text(e.currency())).addInteger(e.tmaxMs()).addLong(e.durationMs())
         .addString(text(e.inventory())).addString(text(e.publisherId())).addInteger(e.deviceType()).addString(text(e.country()))
-        .addValue(new JsonObject(new String(EventJson.write(e), java.nio.charset.StandardCharsets.UTF_8).replace("\\u0000", "")));
+        // As text, cast to jsonb by PostgreSQL: no second parse of the JSON here.
+        .addString(new String(EventJson.write(e), java.nio.charset.StandardCharsets.UTF_8).replace("\\u0000", ""));
   }
 
   static List<Tuple> bids(AuctionEvent e) {
