@@ -12,7 +12,8 @@ import dev.gavel.auction.campaign.MatchExplanation;
 import dev.gavel.openrtb.Bid;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 final class CampaignBids {
   static final String SOURCE = "campaigns";
+  static final int MAX_BIDS_PER_IMP = 5;
 
   private final CampaignIndex index;
   private final CurrencyRates rates;
@@ -34,36 +36,53 @@ final class CampaignBids {
   }
 
   /**
-   * One bid per campaign: on the first of its deals whose floor it meets (deals come first), else
-   * in the open auction; a campaign that qualifies nowhere still bids once, so the auction can
-   * record why it lost.
+   * The house seat's bids for one imp: per campaign one candidate (the first of its deals whose
+   * floor it meets, else the open auction), then only the {@value #MAX_BIDS_PER_IMP} best into
+   * the auction. The others could not have won or set the second price, and with a thousand
+   * matching campaigns, materialising (and recording) them all is what an auction cannot afford.
    */
   List<CandidateBid> bidsFor(AdSlot slot, ImpTerms terms, BudgetView budgets, String currency) {
-    Map<String, CandidateBid> byCampaign = new LinkedHashMap<>();
+    Map<String, Choice> byCampaign = new HashMap<>();
     for (CampaignCandidate match : index.match(slot, budgets)) {
       Campaign campaign = match.campaign();
-      CandidateBid chosen = byCampaign.get(campaign.id());
-      if (chosen != null && qualifies(chosen, terms)) {
+      Choice chosen = byCampaign.get(campaign.id());
+      if (chosen != null && chosen.qualifies()) {
         continue;
       }
-      long price = rates.convert(campaign.bidCpmMicros(), CurrencyRates.USD, currency, RoundingMode.DOWN);
+      long price = chosen != null ? chosen.priceMicros()
+          : rates.convert(campaign.bidCpmMicros(), CurrencyRates.USD, currency, RoundingMode.DOWN);
       if (price <= 0) {
         continue;
       }
-      CandidateBid bid = new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), match, price), price, campaign);
-      if (chosen == null || qualifies(bid, terms)) {
-        byCampaign.put(campaign.id(), bid);
+      boolean qualifies = qualifies(match.dealId(), price, terms);
+      if (chosen == null || qualifies) {
+        byCampaign.put(campaign.id(), new Choice(match, price, qualifies));
       }
     }
-    return new ArrayList<>(byCampaign.values());
+    List<Choice> best = new ArrayList<>(byCampaign.values());
+    best.sort(Choice.BEST_FIRST);
+    List<CandidateBid> bids = new ArrayList<>(Math.min(best.size(), MAX_BIDS_PER_IMP));
+    for (Choice c : best.subList(0, Math.min(best.size(), MAX_BIDS_PER_IMP))) {
+      Campaign campaign = c.match().campaign();
+      bids.add(new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), c.match(), c.priceMicros()), c.priceMicros(), campaign));
+    }
+    return bids;
   }
 
-  private static boolean qualifies(CandidateBid bid, ImpTerms terms) {
-    if (bid.dealId() == null) {
-      return !terms.privateAuction() && bid.priceMicros() >= terms.floorMicros();
+  /** One campaign's candidate for an imp, priced in the auction's currency. */
+  private record Choice(CampaignCandidate match, long priceMicros, boolean qualifies) {
+    /** Those that may win first, then by price, then by campaign id (stable across auctions). */
+    static final Comparator<Choice> BEST_FIRST = Comparator.comparing((Choice c) -> !c.qualifies())
+        .thenComparing(Comparator.comparingLong(Choice::priceMicros).reversed())
+        .thenComparing(c -> c.match().campaign().id());
+  }
+
+  private static boolean qualifies(String dealId, long priceMicros, ImpTerms terms) {
+    if (dealId == null) {
+      return !terms.privateAuction() && priceMicros >= terms.floorMicros();
     }
-    ImpTerms.DealTerms deal = terms.deals().get(bid.dealId());
-    return deal != null && bid.priceMicros() >= deal.floorMicros();
+    ImpTerms.DealTerms deal = terms.deals().get(dealId);
+    return deal != null && priceMicros >= deal.floorMicros();
   }
 
   MatchExplanation explain(AdSlot slot, BudgetView budgets) {
