@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
   public static final String DEFAULT_FILE = "conf/gavel.yaml";
+  /** conf/gavel.yaml as built into the jar (see pom.xml): every key, with its default. */
+  static final String DEFAULTS_RESOURCE = "defaults/gavel.yaml";
 
   private ConfigLoader() {}
 
@@ -37,11 +39,17 @@ public final class ConfigLoader {
     if (!Files.isReadable(file)) {
       return Future.failedFuture(new ConfigException("config file " + file.toAbsolutePath() + " is missing or unreadable"));
     }
+    // The defaults (conf/gavel.yaml as shipped in the jar) first, the chosen file merged over them.
+    ConfigStoreOptions defaults = new ConfigStoreOptions()
+        .setType("file")
+        .setFormat("yaml")
+        .setConfig(new JsonObject().put("path", DEFAULTS_RESOURCE));
     ConfigStoreOptions yaml = new ConfigStoreOptions()
         .setType("file")
         .setFormat("yaml")
         .setConfig(new JsonObject().put("path", file.toString()));
-    ConfigRetriever retriever = ConfigRetriever.create(vertx, new ConfigRetrieverOptions().addStore(yaml).setScanPeriod(0));
+    ConfigRetriever retriever = ConfigRetriever.create(vertx,
+        new ConfigRetrieverOptions().addStore(defaults).addStore(yaml).setScanPeriod(0));
     return retriever.getConfig()
         .recover(e -> Future.failedFuture(new ConfigException("cannot read " + file + ": " + e.getMessage())))
         .map(json -> fromJson(json, env))

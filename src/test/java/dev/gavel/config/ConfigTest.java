@@ -67,6 +67,24 @@ class ConfigTest {
   }
 
   @Test
+  void aPartialFileIsMergedOverTheShippedDefaultsAndEveryKeyTakesAnOverride() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("gavel-partial", ".yaml");
+    java.nio.file.Files.writeString(file, "http:\n  maxBodyBytes: 2048\n");
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      GavelConfig c = dev.gavel.testing.TestVertx.await(ConfigLoader.load(vertx, file,
+          Map.of("GAVEL_KAFKA_SPOOL_DIR", "/tmp/elsewhere", "GAVEL_HTTP_PORT", "9191")));
+      assertThat(c.http().maxBodyBytes()).isEqualTo(2048);
+      assertThat(c.http().port()).isEqualTo(9191);
+      assertThat(c.kafka().spool().dir()).isEqualTo("/tmp/elsewhere");
+      assertThat(c.bidders()).extracting(BidderConfig::name).contains("sampledsp");
+    } finally {
+      dev.gavel.testing.TestVertx.await(vertx.close());
+      java.nio.file.Files.delete(file);
+    }
+  }
+
+  @Test
   void variableNamesFollowTheKeyPath() {
     assertThat(EnvOverrides.variableFor("GAVEL_HTTP", "maxBodyBytes")).isEqualTo("GAVEL_HTTP_MAX_BODY_BYTES");
     EnvOverrides overrides = new EnvOverrides(Map.of("GAVEL_HTTP_PROT", "1", "GAVEL_CONFIG", "x.yaml"));
