@@ -1,12 +1,13 @@
 package dev.gavel.config;
 
 /** The pooled, keep-alive HTTP client shared by the calls to external bidders (one per event loop). */
-public record BidderClientConfig(int maxConnectionsPerBidder, int connectTimeoutMs, int keepAliveSeconds) {
+public record BidderClientConfig(int maxConnectionsPerBidder, int connectTimeoutMs, int keepAliveSeconds, int lateResponseGraceMs) {
 
   static BidderClientConfig from(ConfigReader r) {
     return new BidderClientConfig(
         r.intValue("maxConnectionsPerBidder", 64, 1, 10_000),
         r.intValue("connectTimeoutMs", 200, 1, 60_000),
-        r.intValue("keepAliveSeconds", 60, 1, 3600));
+        r.intValue("keepAliveSeconds", 60, 1, 3600),
+        r.intValue("lateResponseGraceMs", 1000, 0, 60_000));
   }
 }
