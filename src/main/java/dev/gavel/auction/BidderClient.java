@@ -34,7 +34,12 @@ public final class BidderClient {
         .setTcpNoDelay(true)
         .setDecompressionSupported(true)
         .setUserAgent("Gavel/0.1 (OpenRTB 2.6)");
-    this.client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBidder()));
+    // A bounded wait queue: when a bidder's connections are all busy (it is slower than the
+    // traffic), further calls fail at once and are recorded, instead of queuing past their
+    // auctions' deadlines and being sent anyway.
+    this.client = WebClient.create(vertx, options, new PoolOptions()
+        .setHttp1MaxSize(config.maxConnectionsPerBidder())
+        .setMaxWaitQueueSize(config.maxConnectionsPerBidder()));
     this.json = json;
     this.lateGraceMs = config.lateResponseGraceMs();
   }
