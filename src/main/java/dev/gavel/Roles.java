@@ -16,8 +16,6 @@ import io.vertx.core.Future;
 
 /** Builds each role's verticles from the config and the running services. */
 final class Roles {
-  /** Tokens over 4096 characters are refused by /event; a notice URL rides inside one. */
-  private static final int MAX_FORWARDED_URL = 2048;
 
   private final GavelConfig config;
   private final EmbeddedServices services;
@@ -46,19 +44,8 @@ final class Roles {
         .mapEmpty();
   }
 
-  /** A bidder's notice URL short enough to travel inside a token that /event will accept; else not forwarded. */
-  private static String forwardable(String url) {
-    return url != null && url.length() <= MAX_FORWARDED_URL ? url : null;
-  }
-
   /** Signed tracking URLs for the auction's winners. */
   WinnerTracking winnerTracking() {
-    TrackingUrls urls = new TrackingUrls(config.tracking(), new TokenSigner(config.tracking()));
-    return w -> {
-      TrackingUrls.WinnerUrls u = urls.forWinner(new TrackingUrls.Winner(w.auctionId(), w.impId(), w.bidId(), w.seat(),
-          w.campaignId(), w.bidder(), w.clearingMicros(), w.currency(), w.traceId(), forwardable(w.nurl()),
-          forwardable(w.burl()), w.landingUrl()), System.currentTimeMillis());
-      return new WinnerTracking.Urls(u.win(), u.impression(), u.click());
-    };
+    return new TrackingUrls(config.tracking(), new TokenSigner(config.tracking()));
   }
 }

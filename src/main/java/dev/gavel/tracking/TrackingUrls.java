@@ -1,13 +1,18 @@
 package dev.gavel.tracking;
 
+import dev.gavel.auction.WinnerTracking;
 import dev.gavel.config.TrackingConfig;
 import dev.gavel.events.TrackingEvent;
 
 /**
  * Builds the signed tracking URLs of a winning bid: {@code {publicBaseUrl}/event?t=<token>}.
- * Tokens are URL-safe as they are (base64url and dots), so no encoding is needed.
+ * Tokens are URL-safe as they are (base64url and dots), so no encoding is needed. This is the
+ * auction's {@link WinnerTracking}.
  */
-public final class TrackingUrls {
+public final class TrackingUrls implements WinnerTracking {
+  /** Tokens over 4096 characters are refused by /event; a forwarded notice URL rides inside one. */
+  static final int MAX_FORWARDED_URL = 2048;
+
   private final TrackingConfig config;
   private final TokenSigner signer;
   private final String eventUrlPrefix;
@@ -17,29 +22,6 @@ public final class TrackingUrls {
     this.signer = signer;
     this.eventUrlPrefix = config.publicBaseUrl() + TrackingRoutes.PATH + "?t=";
   }
-
-  /**
-   * The facts of one winner that its URLs carry.
-   *
-   * @param campaignId the winning campaign, or null when an external bidder won
-   * @param bidder the external bidder that won, or null for a campaign
-   * @param nurl the external bid's win notice URL, macros substituted; null if none
-   * @param burl the external bid's billing notice URL, macros substituted; null if none
-   * @param landingUrl the campaign's click-through URL; null for external bidders
-   */
-  public record Winner(
-      String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
-      long clearingMicros, String currency, String traceId, String nurl, String burl, String landingUrl) {
-
-    public Winner {
-      if ((campaignId == null) == (bidder == null)) {
-        throw new IllegalArgumentException("a winner is either a campaign or an external bidder");
-      }
-    }
-  }
-
-  /** @param click null unless a campaign with a landing URL won: external bidders track their own clicks */
-  public record WinnerUrls(String win, String impression, String click) {}
 
   public String winUrl(TrackingToken token) {
     return url(token, TrackingEvent.WIN);
@@ -53,20 +35,33 @@ public final class TrackingUrls {
     return url(token, TrackingEvent.CLICK);
   }
 
+  @Override
+  public Urls issue(Winner winner) {
+    return forWinner(winner, System.currentTimeMillis());
+  }
+
   /** The winner's URLs, issued at {@code nowMs}; clicks live longer (clickTtlSeconds) than the rest. */
-  public WinnerUrls forWinner(Winner winner, long nowMs) {
+  public Urls forWinner(Winner winner, long nowMs) {
+    if ((winner.campaignId() == null) == (winner.bidder() == null)) {
+      throw new IllegalArgumentException("a winner is either a campaign or an external bidder");
+    }
     long expires = nowMs + config.ttlSeconds() * 1000L;
     // Only an external winner's own notices are forwarded; a campaign has no one to notify.
     boolean external = winner.bidder() != null;
-    String win = winUrl(token(winner, TrackingEvent.WIN, nowMs, expires, external ? winner.nurl() : null, null));
+    String win = winUrl(token(winner, TrackingEvent.WIN, nowMs, expires, external ? forwardable(winner.nurl()) : null, null));
     String impression = impressionUrl(
-        token(winner, TrackingEvent.IMPRESSION, nowMs, expires, external ? winner.burl() : null, null));
+        token(winner, TrackingEvent.IMPRESSION, nowMs, expires, external ? forwardable(winner.burl()) : null, null));
     String click = null;
     if (!external && winner.landingUrl() != null) {
       long clickExpires = nowMs + config.clickTtlSeconds() * 1000L;
       click = clickUrl(token(winner, TrackingEvent.CLICK, nowMs, clickExpires, null, winner.landingUrl()));
     }
-    return new WinnerUrls(win, impression, click);
+    return new Urls(win, impression, click);
+  }
+
+  /** A notice URL short enough to travel inside a token /event will accept; else it is not forwarded. */
+  private static String forwardable(String url) {
+    return url != null && url.length() <= MAX_FORWARDED_URL ? url : null;
   }
 
   private static TrackingToken token(Winner w, String kind, long issued, long expires, String notifyUrl, String landingUrl) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gavel.config.TrackingConfig;
 import dev.gavel.events.TrackingEvent;
-import dev.gavel.tracking.TrackingUrls.Winner;
-import dev.gavel.tracking.TrackingUrls.WinnerUrls;
+import dev.gavel.auction.WinnerTracking.Winner;
+import dev.gavel.auction.WinnerTracking.Urls;
 import org.junit.jupiter.api.Test;
 
 class TrackingUrlsTest {
@@ -17,7 +17,7 @@ class TrackingUrlsTest {
 
   @Test
   void aCampaignGetsWinImpressionAndALongerLivedClick() {
-    WinnerUrls made = urls.forWinner(new Winner("auc-1", "1", "b1", "gavel", "cmp-7", null, 2_000_000, "USD", "trace-1",
+    Urls made = urls.forWinner(new Winner("auc-1", "1", "b1", "gavel", "cmp-7", null, 2_000_000, "USD", "trace-1",
         null, null, "https://advertiser.example.com/"), NOW);
 
     TrackingToken win = tokenOf(made.win());
@@ -37,7 +37,7 @@ class TrackingUrlsTest {
 
   @Test
   void anExternalWinnerCarriesItsOwnNoticesAndNoClick() {
-    WinnerUrls made = urls.forWinner(new Winner("auc-1", "1", "b1", "dsp1", null, "dsp1", 2_000_000, "USD", "trace-1",
+    Urls made = urls.forWinner(new Winner("auc-1", "1", "b1", "dsp1", null, "dsp1", 2_000_000, "USD", "trace-1",
         "https://dsp.example/win?p=2.00", "https://dsp.example/bill?p=2.00", null), NOW);
     assertThat(made.click()).isNull();
     assertThat(tokenOf(made.win()).notifyUrl()).isEqualTo("https://dsp.example/win?p=2.00");
@@ -47,9 +47,9 @@ class TrackingUrlsTest {
 
   @Test
   void refusesAWinnerThatIsBothOrNeither() {
-    assertThatThrownBy(() -> new Winner("a", "1", "b", "s", "cmp", "dsp", 1, "USD", "t", null, null, null))
+    assertThatThrownBy(() -> urls.forWinner(new Winner("a", "1", "b", "s", "cmp", "dsp", 1, "USD", "t", null, null, null), 0L))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Winner("a", "1", "b", "s", null, null, 1, "USD", "t", null, null, null))
+    assertThatThrownBy(() -> urls.forWinner(new Winner("a", "1", "b", "s", null, null, 1, "USD", "t", null, null, null), 0L))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -7,7 +7,6 @@ import dev.gavel.events.TrackingEvent;
 import dev.gavel.money.CurrencyRates;
 import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -66,10 +65,10 @@ public final class BillingVerticle extends ConsumerVerticleBase {
       return Future.succeededFuture();
     }
     List<Tuple> credits = subjects.stream().sorted().map(Tuple::of).toList();
-    return pool().withTransaction(conn -> run(conn, LedgerSql.LOCK_SUBJECT, credits)
-        .compose(v -> run(conn, LedgerSql.RECORD_VERDICT, verdicts))
-        .compose(v -> run(conn, LedgerSql.CHARGE, charges))
-        .compose(v -> run(conn, LedgerSql.CREDIT, credits)));
+    return pool().withTransaction(conn -> executeBatch(conn, LedgerSql.LOCK_SUBJECT, credits)
+        .compose(v -> executeBatch(conn, LedgerSql.RECORD_VERDICT, verdicts))
+        .compose(v -> executeBatch(conn, LedgerSql.CHARGE, charges))
+        .compose(v -> executeBatch(conn, LedgerSql.CREDIT, credits)));
   }
 
   private Tuple charge(TrackingEvent t) {
@@ -83,9 +82,5 @@ public final class BillingVerticle extends ConsumerVerticleBase {
     }
     return Tuple.tuple().addString(t.tokenId()).addString(t.auctionId()).addString(t.eventId()).addString(t.campaignId())
         .addString(t.seat()).addOffsetDateTime(hour).addLong(t.priceMicros()).addString(t.currency()).addLong(usd);
-  }
-
-  private static Future<Void> run(SqlConnection conn, String sql, List<Tuple> rows) {
-    return rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(sql).executeBatch(rows).mapEmpty();
   }
 }

@@ -7,7 +7,6 @@ import dev.gavel.events.TrackingEvent;
 import dev.gavel.pipeline.kafka.ConsumerLoop;
 import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +54,9 @@ public final class PersistenceVerticle extends ConsumerVerticleBase {
     } catch (RuntimeException e) { // an event that cannot become a row: data, not an outage
       return Future.failedFuture(new ConsumerLoop.PermanentFailure(e));
     }
-    return pool().withTransaction(conn -> insert(conn, EventRows.INSERT_AUCTION, auctions)
-        .compose(v -> insert(conn, EventRows.INSERT_BID, bids))
-        .compose(v -> insert(conn, EventRows.INSERT_TRACKING, tracking))
-        .compose(v -> insert(conn, EventRows.INSERT_VERDICT, verdicts)));
-  }
-
-  private static Future<Void> insert(SqlConnection conn, String sql, List<Tuple> rows) {
-    return rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(sql).executeBatch(rows).mapEmpty();
+    return pool().withTransaction(conn -> executeBatch(conn, EventRows.INSERT_AUCTION, auctions)
+        .compose(v -> executeBatch(conn, EventRows.INSERT_BID, bids))
+        .compose(v -> executeBatch(conn, EventRows.INSERT_TRACKING, tracking))
+        .compose(v -> executeBatch(conn, EventRows.INSERT_VERDICT, verdicts)));
   }
 }
