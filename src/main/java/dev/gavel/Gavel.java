@@ -4,7 +4,10 @@ import dev.gavel.api.ReportRoutes;
 import dev.gavel.auction.AuctionMetrics;
 import dev.gavel.auction.AuctionRoutes;
 import dev.gavel.auction.AuctionSetup;
-import dev.gavel.auction.WarmUp;
+import dev.gavel.auction.BidderSlots;
+import dev.gavel.auction.WarmUpGate;
+import dev.gavel.auction.admission.Admissions;
+import dev.gavel.auction.warmup.WarmUp;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
@@ -42,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gavel {
   private static final Logger LOG = LoggerFactory.getLogger(Gavel.class);
-  private static final int WARM_UP_AUCTIONS = 200;
   private static final long BUDGET_REFRESH_MS = 1000;
 
   private final Vertx vertx;
@@ -91,9 +93,15 @@ public final class Gavel {
   }
 
   private Future<Void> serve(Roles roles, CampaignIndex index) {
+    AuctionMetrics metrics = new AuctionMetrics(registry);
+    Admissions admissions = new Admissions();
+    metrics.watch(admissions);
+    WarmUpGate warmUp = new WarmUpGate();
+    readiness.register("warm", warmUp::warm);
+    readiness.detail("admission", admissions::report);
     AuctionSetup setup = new AuctionSetup(config, index, budgets::get, new CurrencyRates(config.currency()),
-        new AuctionMetrics(registry), new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
-        roles.winnerTracking());
+        metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
+        roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp);
     budgetFeed = new BudgetFeed(vertx, PgPools.create(vertx, services.postgres(), 2), this::applySpend);
     budgetFeed.start(BUDGET_REFRESH_MS);
     return roles.deployPublisher(deployments)
@@ -101,8 +109,7 @@ public final class Gavel {
             ops(), new AuctionRoutes(setup),
             new TrackingRoutes(config.tracking(), config.kafka().topics().tracking(), new EventBusSink(vertx), registry),
             new ReportRoutes(services.postgres(), index))), config.verticles().httpInstances()))
-        .compose(v -> WarmUp.run(vertx, config.http().port(), WARM_UP_AUCTIONS,
-            config.bidders().stream().map(b -> b.name()).toList()))
+        .compose(v -> WarmUp.run(vertx, config.warmUp(), config.http().port(), warmUp, index.campaigns()))
         .onSuccess(v -> LOG.info("Gavel serving on http://{}:{} ({} HTTP verticles)", config.http().host(),
             config.http().port(), config.verticles().httpInstances()));
   }

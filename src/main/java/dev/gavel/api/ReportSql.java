@@ -17,7 +17,7 @@ final class ReportSql {
 
   static final String CAMPAIGN_CLICKS = """
       SELECT campaign_id, count(*)::bigint AS clicks, count(DISTINCT token_id)::bigint AS unique_clicks
-        FROM tracking_events WHERE kind = 'click' AND campaign_id IS NOT NULL GROUP BY campaign_id""";
+        FROM tracking_events WHERE kind = 'click' AND campaign_id IS NOT NULL AND NOT test GROUP BY campaign_id""";
 
   /** Test auctions (test=1, such as the start-up warm-up) are not counted. */
   static final String CAMPAIGN_WINS = """

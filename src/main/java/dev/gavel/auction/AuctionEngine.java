@@ -1,15 +1,14 @@
 package dev.gavel.auction;
 
-import dev.gavel.money.CurrencyRates;
 import dev.gavel.auction.BidderOutcome.Status;
 import dev.gavel.auction.campaign.AdSlot;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.MatchExplanation;
 import dev.gavel.config.BidderConfig;
+import dev.gavel.money.CurrencyRates;
 import dev.gavel.openrtb.BidRequest;
 import dev.gavel.openrtb.Imp;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,13 +18,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs auctions on one event loop: campaigns and external bidders in parallel, closed by one timer
- * at the deadline with the bids in hand. Whatever arrives after the close is discarded.
+ * Runs auctions on one event loop: campaigns and external bidders, closed once, at the deadline
+ * or when every bidder has answered (see {@link OpenAuction}), with the bids in hand. A bidder
+ * whose concurrency budget is used up is not called (throttled).
  */
 public final class AuctionEngine {
   private final Vertx vertx;
-  private final List<BidderConfig> bidders;
   private final BidderClient client;
+  private final BidderSlots slots;
   private final CampaignBids campaigns;
   private final Supplier<BudgetView> budgets;
   private final CurrencyRates rates;
@@ -35,8 +35,8 @@ public final class AuctionEngine {
 
   public AuctionEngine(Vertx vertx, AuctionSetup setup, BidderClient client) {
     this.vertx = vertx;
-    this.bidders = setup.config().bidders().stream().filter(BidderConfig::enabled).toList();
     this.client = client;
+    this.slots = setup.bidderSlots();
     this.campaigns = new CampaignBids(setup.campaigns(), setup.rates(), setup.config().auction().houseSeat());
     this.budgets = setup.budgets();
     this.rates = setup.rates();
@@ -45,105 +45,116 @@ public final class AuctionEngine {
     this.houseSeat = setup.config().auction().houseSeat();
   }
 
-  public Future<AuctionResult> run(AuctionIds ids, BidRequest request, Deadline deadline) {
+  /** Runs one auction with these external {@code bidders}; the future completes by the deadline's close. */
+  public Future<AuctionResult> run(AuctionIds ids, BidRequest request, Deadline deadline, List<BidderConfig> bidders) {
     String currency = rates.choose(request.cur());
     if (currency == null) {
       return Future.succeededFuture(new AuctionResult(ids, request, deadline, null, List.of(), List.of(), Map.of(),
           List.of("none of the allowed currencies " + request.cur() + " is supported")));
     }
-    boolean debug = Integer.valueOf(1).equals(request.test());
-    List<String> notes = new ArrayList<>();
-    Map<String, ImpTerms> terms = new LinkedHashMap<>();
-    List<CandidateBid> bids = new ArrayList<>();
-    Map<String, MatchExplanation> filters = new LinkedHashMap<>();
-    BudgetView budgetView = budgets.get();
-    String houseRefusal = BidderCall.seatRefusal(request, houseSeat);
-    if (houseRefusal != null) {
-      notes.add("campaigns do not bid: house seat " + houseRefusal);
-    }
-    for (Imp imp : request.imp()) {
-      ImpTerms impTerms = floors.termsFor(imp, currency);
-      if (impTerms == null) {
-        notes.add("imp " + imp.id() + ": a floor currency has no configured rate; the imp is not auctioned");
-        continue;
-      }
-      terms.put(imp.id(), impTerms);
-      AdSlot slot = AdSlots.of(request, imp);
-      if (houseRefusal == null) {
-        bids.addAll(campaigns.bidsFor(slot, impTerms, budgetView, currency));
-      }
-      if (debug) {
-        filters.put(imp.id(), campaigns.explain(slot, budgetView));
-      }
-    }
-    return collectBidders(request, deadline, currency, terms).map(outcomes -> {
-      for (BidderOutcome outcome : outcomes) {
-        bids.addAll(outcome.bids());
-      }
-      return new AuctionResult(ids, request, deadline, currency, decide(request, terms, bids), outcomes, filters, notes);
-    });
+    Round round = new Round(ids, request, deadline, currency, bidders);
+    OpenAuction<AuctionResult> auction = new OpenAuction<>(vertx, deadline, round::result);
+    round.addCampaignBids();
+    round.callBidders(auction);
+    return auction.started();
   }
 
-  private static List<ImpDecision> decide(BidRequest request, Map<String, ImpTerms> terms, List<CandidateBid> bids) {
-    Map<String, List<CandidateBid>> byImp = new HashMap<>();
-    for (CandidateBid bid : bids) {
-      byImp.computeIfAbsent(bid.impId(), k -> new ArrayList<>()).add(bid);
-    }
-    int auctionType = request.at() == null ? AuctionRules.SECOND_PRICE : request.at();
-    List<ImpDecision> decisions = new ArrayList<>(terms.size());
-    for (ImpTerms impTerms : terms.values()) {
-      decisions.add(AuctionRules.decide(impTerms, byImp.getOrDefault(impTerms.impId(), List.of()), auctionType));
-    }
-    return decisions;
-  }
+  /** The state of one auction: what it has received so far. Touched only on its event loop. */
+  private final class Round {
+    final AuctionIds ids;
+    final BidRequest request;
+    final Deadline deadline;
+    final String currency;
+    final List<BidderConfig> bidders;
+    final List<String> notes = new ArrayList<>();
+    final Map<String, ImpTerms> terms = new LinkedHashMap<>();
+    final List<CandidateBid> bids = new ArrayList<>();
+    final Map<String, MatchExplanation> filters = new LinkedHashMap<>();
+    final Map<String, BidderOutcome> outcomes = new HashMap<>();
+    final Map<String, BidderCall> calls = new HashMap<>();
 
-  /** Calls every eligible bidder at once; completes when all have answered or the deadline passes. */
-  private Future<List<BidderOutcome>> collectBidders(
-      BidRequest request, Deadline deadline, String currency, Map<String, ImpTerms> terms) {
-    Map<String, BidderOutcome> outcomes = new LinkedHashMap<>();
-    List<BidderCall> calls = new ArrayList<>();
-    for (BidderConfig bidder : bidders) {
-      BidderCall call = BidderCall.plan(bidder, request, deadline, currency, terms.keySet());
-      if (call.skipReason() != null) {
-        outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.SKIPPED, 0, call.skipReason()));
-      } else {
-        calls.add(call);
+    Round(AuctionIds ids, BidRequest request, Deadline deadline, String currency, List<BidderConfig> bidders) {
+      this.ids = ids;
+      this.request = request;
+      this.deadline = deadline;
+      this.currency = currency;
+      this.bidders = bidders;
+    }
+
+    void addCampaignBids() {
+      boolean debug = Integer.valueOf(1).equals(request.test());
+      BudgetView budgetView = budgets.get();
+      String houseRefusal = BidderCall.seatRefusal(request, houseSeat);
+      if (houseRefusal != null) {
+        notes.add("campaigns do not bid: house seat " + houseRefusal);
       }
-    }
-    if (calls.isEmpty()) {
-      return Future.succeededFuture(finish(outcomes, calls));
-    }
-    Promise<List<BidderOutcome>> closed = Promise.promise();
-    long timer = vertx.setTimer(Math.max(1, deadline.remainingMillis(System.nanoTime())),
-        t -> closed.tryComplete(finish(outcomes, calls)));
-    int[] pending = {calls.size()};
-    for (BidderCall call : calls) {
-      client.call(call.bidder(), call.outbound(), currency, call.timeoutMs()).onSuccess(outcome -> {
-        if (closed.future().isComplete()) {
-          return; // late: the auction has closed without it
+      for (Imp imp : request.imp()) {
+        ImpTerms impTerms = floors.termsFor(imp, currency);
+        if (impTerms == null) {
+          notes.add("imp " + imp.id() + ": a floor currency has no configured rate; the imp is not auctioned");
+          continue;
         }
-        outcomes.put(call.bidder().name(), outcome);
-        if (--pending[0] == 0) {
-          vertx.cancelTimer(timer);
-          closed.tryComplete(finish(outcomes, calls));
+        terms.put(imp.id(), impTerms);
+        AdSlot slot = AdSlots.of(request, imp);
+        if (houseRefusal == null) {
+          bids.addAll(campaigns.bidsFor(slot, impTerms, budgetView, currency));
         }
-      });
-    }
-    return closed.future();
-  }
-
-  /** The outcomes in config order; a bidder still pending at the close is recorded as a timeout. */
-  private List<BidderOutcome> finish(Map<String, BidderOutcome> outcomes, List<BidderCall> calls) {
-    List<BidderOutcome> all = new ArrayList<>(bidders.size());
-    for (BidderConfig bidder : bidders) {
-      BidderOutcome outcome = outcomes.get(bidder.name());
-      if (outcome == null) {
-        long waited = calls.stream().filter(c -> c.bidder() == bidder).findFirst().map(BidderCall::elapsedMs).orElse(0L);
-        outcome = BidderOutcome.failed(bidder.name(), Status.TIMEOUT, waited, "no answer before the auction deadline");
+        if (debug) {
+          filters.put(imp.id(), campaigns.explain(slot, budgetView));
+        }
       }
-      metrics.recordBidder(outcome);
-      all.add(outcome);
     }
-    return all;
+
+    /** Calls every eligible bidder at once; each answer that comes before the close joins the auction. */
+    void callBidders(OpenAuction<AuctionResult> auction) {
+      for (BidderConfig bidder : bidders) {
+        BidderCall call = BidderCall.plan(bidder, request, deadline, currency, terms.keySet());
+        if (call.skipReason() != null) {
+          outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.SKIPPED, 0, call.skipReason()));
+          continue;
+        }
+        if (!slots.tryAcquire(bidder.name())) {
+          outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.THROTTLED, 0,
+              "its " + slots.max(bidder.name()) + " concurrent calls (maxInFlight) are all open"));
+          continue;
+        }
+        calls.put(bidder.name(), call);
+        Future<BidderOutcome> answer = client.call(bidder, call.outbound(), currency, call.timeoutMs())
+            .onComplete(done -> slots.release(bidder.name()));
+        auction.await(answer, outcome -> {
+          outcomes.put(bidder.name(), outcome);
+          bids.addAll(outcome.bids());
+        });
+      }
+    }
+
+    /** At the close: a bidder still pending is a timeout; the imps are decided with the bids in hand. */
+    AuctionResult result() {
+      List<BidderOutcome> all = new ArrayList<>(bidders.size());
+      for (BidderConfig bidder : bidders) {
+        BidderOutcome outcome = outcomes.get(bidder.name());
+        if (outcome == null) {
+          BidderCall call = calls.get(bidder.name());
+          outcome = BidderOutcome.failed(bidder.name(), Status.TIMEOUT, call == null ? 0 : call.elapsedMs(),
+              "no answer before the auction deadline");
+        }
+        metrics.recordBidder(outcome);
+        all.add(outcome);
+      }
+      return new AuctionResult(ids, request, deadline, currency, decide(), all, filters, notes);
+    }
+
+    private List<ImpDecision> decide() {
+      Map<String, List<CandidateBid>> byImp = new HashMap<>();
+      for (CandidateBid bid : bids) {
+        byImp.computeIfAbsent(bid.impId(), k -> new ArrayList<>()).add(bid);
+      }
+      int auctionType = request.at() == null ? AuctionRules.SECOND_PRICE : request.at();
+      List<ImpDecision> decisions = new ArrayList<>(terms.size());
+      for (ImpTerms impTerms : terms.values()) {
+        decisions.add(AuctionRules.decide(impTerms, byImp.getOrDefault(impTerms.impId(), List.of()), auctionType));
+      }
+      return decisions;
+    }
   }
 }

@@ -1,6 +1,9 @@
 package dev.gavel.auction;
 
+import dev.gavel.auction.admission.Admission;
+import dev.gavel.auction.admission.ShedReason;
 import dev.gavel.config.AuctionConfig;
+import dev.gavel.config.BidderConfig;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.EventBusSink;
 import dev.gavel.events.EventEnvelope;
@@ -10,6 +13,7 @@ import dev.gavel.http.JsonErrors;
 import dev.gavel.openrtb.BidRequest;
 import dev.gavel.openrtb.BidResponse;
 import dev.gavel.openrtb.InvalidJsonException;
+import dev.gavel.openrtb.OpenRtbJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -20,38 +24,66 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /openrtb2/auction}: read, validate, set the deadline, run the auction, answer. The
- * clock starts when the request arrives, before its body is read.
+ * {@code POST /openrtb2/auction}: start the clock, admit or shed, read, validate, run the
+ * auction, answer. The clock starts and admission is decided when the request arrives, before its
+ * body is read; a shed request is answered at once with a no-bid, never queued.
  */
 final class AuctionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AuctionHandler.class);
   private static final String ARRIVAL = "gavel.arrivalNanos";
+  private static final String SHED = "gavel.shed";
+  private static final String WARM_UP = "gavel.warmUp";
   static final String OPENRTB_VERSION = "2.6";
 
   private final AuctionSetup setup;
   private final AuctionConfig config;
   private final AuctionEngine engine;
+  private final Admission admission;
+  private final ShedAnswers shedAnswers;
+  private final List<BidderConfig> bidders;
   private final RequestValidator validator = new RequestValidator();
 
   private final EventBusSink events;
   private final String auctionsTopic;
 
-  AuctionHandler(AuctionSetup setup, AuctionEngine engine, EventBusSink events) {
+  AuctionHandler(AuctionSetup setup, AuctionEngine engine, Admission admission, EventBusSink events) {
     this.setup = setup;
     this.config = setup.config().auction();
     this.engine = engine;
+    this.admission = admission;
+    this.shedAnswers = new ShedAnswers(setup, admission);
+    this.bidders = setup.bidders();
     this.events = events;
     this.auctionsTopic = setup.config().kafka().topics().auctions();
   }
 
-  /** First step: start the clock and refuse what is not JSON before reading the body. */
+  /**
+   * First step: start the clock, refuse what is not JSON, and decide admission before reading the
+   * body. The clock starts when Vert.x hands the request over, less the event loop's current lag:
+   * a request read just after a stall (a GC pause, a starved thread) may have waited that long in
+   * the socket, and the publisher's clock was running.
+   */
   void accept(RoutingContext ctx) {
-    ctx.put(ARRIVAL, System.nanoTime());
+    long now = System.nanoTime();
+    long arrival = now - admission.lagNanos(now);
+    ctx.put(ARRIVAL, arrival);
     String type = ctx.request().getHeader("content-type");
     if (!isJson(type)) {
       JsonErrors.send(ctx, 415, "unsupported_media_type",
           "Content-Type must be application/json, got " + (type == null ? "none" : "'" + type + "'"));
       return;
+    }
+    if (setup.warmUp().isWarmUp(ctx.request().getHeader(WarmUpGate.HEADER))) {
+      ctx.put(WARM_UP, Boolean.TRUE);
+      admission.enter();
+      ctx.addEndHandler(done -> admission.done());
+    } else {
+      ShedReason shed = admission.admit(now);
+      if (shed == null) {
+        ctx.addEndHandler(done -> admission.done());
+      } else {
+        ctx.put(SHED, shed);
+      }
     }
     ctx.next();
   }
@@ -61,6 +93,15 @@ final class AuctionHandler {
     byte[] bytes = bodyBytes(ctx, arrival);
     if (bytes == null) {
       return;
+    }
+    ShedReason shed = ctx.get(SHED);
+    if (shed != null) {
+      OpenRtbJson.Peek peek = setup.json().peekIdAndTest(bytes);
+      if (peek != null) {
+        shedAnswers.send(ctx, peek.id(), peek.test(), shed, arrival);
+        return;
+      }
+      // Not readable the quick way: read it fully, so broken input still gets its 400.
     }
     BidRequest request;
     try {
@@ -78,24 +119,31 @@ final class AuctionHandler {
       reject(ctx, arrival, invalidRequest(problems));
       return;
     }
-    int tmax = Math.min(request.tmax() == null ? config.defaultTmaxMs() : request.tmax(), config.maxTmaxMs());
-    long publisherDeadline = arrival + tmax * 1_000_000L;
-    Deadline deadline = Deadline.after(arrival, Math.max(0, tmax - config.safetyMarginMs()));
-    if (deadline.remainingMillis(System.nanoTime()) < config.minAuctionMs()) {
-      BidResponse noTime = ResponseBuilder.noBid(request.id(), ResponseBuilder.NBR_INSUFFICIENT_TIME, null);
-      respond(ctx, noTime, "insufficient_time", arrival, publisherDeadline);
+    if (shed != null) {
+      shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), shed, arrival);
       return;
     }
+    int tmax = Math.min(request.tmax() == null ? config.defaultTmaxMs() : request.tmax(), config.maxTmaxMs());
+    Deadline deadline = Deadline.of(arrival, tmax, admission.marginNanos());
+    if (deadline.remainingMillis(System.nanoTime()) < config.minAuctionMs()) {
+      shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), ShedReason.INSUFFICIENT_TIME, arrival);
+      return;
+    }
+    run(ctx, request, deadline, tmax);
+  }
+
+  private void run(RoutingContext ctx, BidRequest request, Deadline deadline, int tmax) {
+    boolean warmUp = isWarmUp(ctx);
     AuctionIds ids = AuctionIds.mint(ctx.request().getHeader("traceparent"));
-    engine.run(ids, request, deadline).onComplete(done -> {
+    engine.run(ids, request, deadline, warmUp ? setup.warmUp().bidders() : bidders).onComplete(done -> {
       if (done.failed()) {
         LOG.error("auction {} failed", ids.auctionId(), done.cause());
         ctx.fail(500, done.cause());
         return;
       }
       AuctionResult result = done.result();
-      respond(ctx, ResponseBuilder.build(result, setup.tracking()), result.hasWinner() ? "bid" : "no_bid", arrival, publisherDeadline);
-      publish(result, tmax, arrival);
+      respond(ctx, ResponseBuilder.build(result, setup.tracking()), result.hasWinner() ? "bid" : "no_bid", deadline);
+      publish(result, tmax, deadline.arrivalNanos());
     });
   }
 
@@ -130,7 +178,11 @@ final class AuctionHandler {
     events.publish(new EventEnvelope(auctionsTopic, event.auctionId(), event.traceId(), EventJson.write(event)));
   }
 
-  private void respond(RoutingContext ctx, BidResponse response, String outcome, long arrival, long publisherDeadline) {
+  /**
+   * Writes the auction's answer. An answer written after the close time (the close timer fired,
+   * maybe late) measures how far past its close an auction can run: that overrun sets the margin.
+   */
+  private void respond(RoutingContext ctx, BidResponse response, String outcome, Deadline deadline) {
     HttpServerResponse http = ctx.response().putHeader("x-openrtb-version", OPENRTB_VERSION);
     if (response == null) {
       http.setStatusCode(204).end();
@@ -138,7 +190,22 @@ final class AuctionHandler {
       http.putHeader("content-type", "application/json").end(Buffer.buffer(setup.json().write(response)));
     }
     long now = System.nanoTime();
-    setup.metrics().recordResponse(outcome, now - arrival, now - publisherDeadline > 0);
+    if (deadline.passed(now)) {
+      admission.recordOverrun(now - deadline.closeNanos());
+    }
+    if (!isWarmUp(ctx)) {
+      setup.metrics().recordResponse(outcome, now - deadline.arrivalNanos(), deadline.late(now));
+    }
+    if (deadline.late(now)) {
+      LOG.info("LATE by {} us: budget {} ms, margin {} us, answered {} us after close, lag now {} us, in flight {}",
+          (now - deadline.answerByNanos()) / 1000, deadline.budgetMillis(), (deadline.answerByNanos() - deadline.closeNanos()) / 1000,
+          (now - deadline.closeNanos()) / 1000, admission.lagNanos(now) / 1000, admission.inFlight());
+    }
+  }
+
+  /** The start-up warm-up's own auctions: they run like any other but stay out of the auction metrics. */
+  static boolean isWarmUp(RoutingContext ctx) {
+    return Boolean.TRUE.equals(ctx.get(WARM_UP));
   }
 
   private void reject(RoutingContext ctx, long arrival, JsonObject error) {

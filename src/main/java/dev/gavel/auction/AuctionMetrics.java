@@ -1,9 +1,13 @@
 package dev.gavel.auction;
 
+import dev.gavel.auction.admission.Admissions;
+import dev.gavel.auction.admission.ShedReason;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +24,7 @@ public final class AuctionMetrics {
   private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
   private final Map<String, Counter> bidderCalls = new ConcurrentHashMap<>();
   private final Map<String, Counter> bidderBids = new ConcurrentHashMap<>();
+  private final Map<ShedReason, Counter> shed = new EnumMap<>(ShedReason.class);
 
   public AuctionMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -32,6 +37,31 @@ public final class AuctionMetrics {
     this.lateResponses = Counter.builder("gavel.auction.late.responses")
         .description("Responses sent after the publisher's deadline (arrival + tmax); must stay at zero")
         .register(registry);
+    for (ShedReason reason : ShedReason.values()) {
+      shed.put(reason, Counter.builder("gavel.auction.shed")
+          .description("Auctions answered at once with a no-bid instead of being run, by reason")
+          .tag("reason", reason.label()).register(registry));
+    }
+  }
+
+  /** Gauges over every event loop's admission control. */
+  public void watch(Admissions admissions) {
+    Gauge.builder("gavel.auction.in.flight", admissions, Admissions::inFlight)
+        .description("Auctions admitted and not yet answered").register(registry);
+    Gauge.builder("gavel.event.loop.lag", admissions, Admissions::maxLagSeconds).baseUnit("seconds")
+        .description("How late the most lagging HTTP event loop runs its tasks").register(registry);
+    Gauge.builder("gavel.auction.safety.margin", admissions, Admissions::maxMarginSeconds).baseUnit("seconds")
+        .description("How long before tmax auctions close (the largest of the event loops' measured margins)").register(registry);
+  }
+
+  /** A shed auction: counted by reason, and as a response (outcome {@code shed}). */
+  public void recordShed(ShedReason reason, long latencyNanos) {
+    shed.get(reason).increment();
+    recordResponse("shed", latencyNanos, false);
+  }
+
+  public double shedCount(ShedReason reason) {
+    return shed.get(reason).count();
   }
 
   public void recordResponse(String outcome, long latencyNanos, boolean late) {

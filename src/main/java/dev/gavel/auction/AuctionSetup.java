@@ -1,16 +1,21 @@
 package dev.gavel.auction;
 
-import dev.gavel.money.CurrencyRates;
+import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.config.BidderConfig;
 import dev.gavel.config.GavelConfig;
+import dev.gavel.money.CurrencyRates;
 import dev.gavel.openrtb.OpenRtbJson;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * What every auction instance shares, built once at start-up; all of it is immutable or
  * thread-safe. Budgets are a supplier because billing replaces the view as spend comes in.
- * {@code tracking} issues the signed win, impression and click URLs of each winner.
+ * {@code tracking} issues the signed win, impression and click URLs of each winner;
+ * {@code bidderSlots} holds each external bidder's concurrency budget across event loops;
+ * {@code admissions} every event loop's admission control, for metrics and readiness.
  */
 public record AuctionSetup(
     GavelConfig config,
@@ -19,4 +24,13 @@ public record AuctionSetup(
     CurrencyRates rates,
     AuctionMetrics metrics,
     OpenRtbJson json,
-    WinnerTracking tracking) {}
+    WinnerTracking tracking,
+    BidderSlots bidderSlots,
+    Admissions admissions,
+    WarmUpGate warmUp) {
+
+  /** The external bidders the public's auctions call. */
+  public List<BidderConfig> bidders() {
+    return config.bidders().stream().filter(BidderConfig::enabled).toList();
+  }
+}

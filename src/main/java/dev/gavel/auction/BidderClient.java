@@ -10,6 +10,7 @@ import dev.gavel.openrtb.OpenRtbJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -25,6 +26,7 @@ public final class BidderClient {
   private final WebClient client;
   private final OpenRtbJson json;
   private final long lateGraceMs;
+  private final long connectTimeoutMs;
 
   public BidderClient(Vertx vertx, BidderClientConfig config, OpenRtbJson json) {
     WebClientOptions options = new WebClientOptions()
@@ -34,14 +36,15 @@ public final class BidderClient {
         .setTcpNoDelay(true)
         .setDecompressionSupported(true)
         .setUserAgent("Gavel/0.1 (OpenRTB 2.6)");
-    // A bounded wait queue: when a bidder's connections are all busy (it is slower than the
-    // traffic), further calls fail at once and are recorded, instead of queuing past their
-    // auctions' deadlines and being sent anyway.
+    // No wait queue: when a bidder's connections are all busy, a call fails at once (throttled)
+    // rather than wait for one past its auction's close. A call that opens a new connection waits
+    // for it at most until the close (connectTimeout below).
     this.client = WebClient.create(vertx, options, new PoolOptions()
         .setHttp1MaxSize(config.maxConnectionsPerBidder())
-        .setMaxWaitQueueSize(config.maxConnectionsPerBidder()));
+        .setMaxWaitQueueSize(0));
     this.json = json;
     this.lateGraceMs = config.lateResponseGraceMs();
+    this.connectTimeoutMs = config.connectTimeoutMs();
   }
 
   /**
@@ -54,7 +57,8 @@ public final class BidderClient {
   public Future<BidderOutcome> call(BidderConfig bidder, BidRequest outbound, String currency, long timeoutMs) {
     long start = System.nanoTime();
     return client.postAbs(bidder.url().toString())
-        .timeout(timeoutMs + lateGraceMs)
+        .connectTimeout(Math.max(1, Math.min(timeoutMs, connectTimeoutMs)))
+        .idleTimeout(timeoutMs + lateGraceMs)
         .putHeader("content-type", "application/json")
         .putHeader("x-openrtb-version", "2.6")
         .sendBuffer(Buffer.buffer(json.write(outbound)))
@@ -91,6 +95,9 @@ public final class BidderClient {
   }
 
   private static BidderOutcome failed(BidderConfig bidder, Throwable failure, long latencyMs) {
+    if (failure instanceof ConnectionPoolTooBusyException) {
+      return BidderOutcome.failed(bidder.name(), Status.THROTTLED, latencyMs, "every pooled connection to it is busy");
+    }
     if (failure instanceof TimeoutException) {
       return BidderOutcome.failed(bidder.name(), Status.TIMEOUT, latencyMs, "timed out");
     }

@@ -10,7 +10,9 @@ public record BidderOutcome(
     String bidder, Status status, long latencyMs, String error, List<CandidateBid> bids, List<RejectedBid> rejected) {
 
   public enum Status {
-    BID, NO_BID, TIMEOUT, ERROR, SKIPPED;
+    BID, NO_BID, TIMEOUT, ERROR, SKIPPED,
+    /** Not called: its concurrency budget (or its connection pool) was used up. */
+    THROTTLED;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);

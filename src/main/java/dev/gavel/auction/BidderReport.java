@@ -29,8 +29,8 @@ final class BidderReport {
     ObjectNode times = ext.putObject("responsetimemillis");
     ObjectNode errors = NODES.objectNode();
     for (BidderOutcome outcome : result.bidders()) {
-      if (outcome.status() == Status.SKIPPED) {
-        continue;
+      if (outcome.status() == Status.SKIPPED || outcome.status() == Status.THROTTLED) {
+        continue; // not called: its status is in the debug section and the auction event
       }
       times.put(outcome.bidder(), outcome.latencyMs());
       if (outcome.status() == Status.TIMEOUT || outcome.status() == Status.ERROR) {

@@ -63,7 +63,8 @@ final class ResponseBuilder {
     WinnerTracking.Urls urls = tracking.issue(new WinnerTracking.Winner(
         result.ids().auctionId(), bid.impid(), bid.id(), winner.seat(), winner.campaignId(),
         winner.campaign() == null ? winner.source() : null, clearing, result.currency(), result.ids().traceId(),
-        Macros.substitute(bid.nurl(), macros), Macros.substitute(bid.burl(), macros), landing));
+        Macros.substitute(bid.nurl(), macros), Macros.substitute(bid.burl(), macros), landing,
+        Integer.valueOf(1).equals(result.request().test())));
     if (urls.click() != null) {
       macros.put("CLICK_URL", urls.click());
     }

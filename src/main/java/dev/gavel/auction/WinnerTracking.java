@@ -13,9 +13,18 @@ public interface WinnerTracking {
    * @param nurl the external bid's own win notice (macros substituted), to be forwarded; may be null
    * @param burl the external bid's own billing notice, to be forwarded; may be null
    * @param landingUrl the campaign's click-through URL; null for external bidders
+   * @param test a test auction's winner ({@code test=1}): its impressions are never billed
    */
   record Winner(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
-                long clearingMicros, String currency, String traceId, String nurl, String burl, String landingUrl) {}
+                long clearingMicros, String currency, String traceId, String nurl, String burl, String landingUrl,
+                boolean test) {
+
+    /** A live auction's winner. */
+    public Winner(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
+                  long clearingMicros, String currency, String traceId, String nurl, String burl, String landingUrl) {
+      this(auctionId, impId, bidId, seat, campaignId, bidder, clearingMicros, currency, traceId, nurl, burl, landingUrl, false);
+    }
+  }
 
   /** @param click null when there is no click to track (external bidders track their own) */
   record Urls(String win, String impression, String click) {}

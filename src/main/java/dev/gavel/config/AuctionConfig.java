@@ -1,30 +1,40 @@
 package dev.gavel.config;
 
 /**
- * Auction timing and rules. The deadline of a request is its arrival plus
- * {@code min(tmax or defaultTmaxMs, maxTmaxMs) - safetyMarginMs}; below {@code minAuctionMs} of
- * usable time Gavel answers at once with no-bid reason 15 (insufficient auction time).
+ * Auction timing and rules. A request's answer is due at its arrival plus
+ * {@code min(tmax or defaultTmaxMs, maxTmaxMs)}; the auction closes a safety margin before that.
+ * The margin is measured (see {@code auction.admission}): it follows how late this event loop runs
+ * its timers, between {@code safetyMarginMs} and {@code maxSafetyMarginMs}. Below
+ * {@code minAuctionMs} of usable time Gavel answers at once with no-bid reason 15 (insufficient
+ * auction time).
  */
 public record AuctionConfig(
     int defaultTmaxMs,
     int maxTmaxMs,
     int safetyMarginMs,
+    int maxSafetyMarginMs,
     int minAuctionMs,
     String houseSeat,
     String campaignsFile,
-    int maxJsonDepth) {
+    int maxJsonDepth,
+    AdmissionConfig admission) {
 
   static AuctionConfig from(ConfigReader r) {
     AuctionConfig c = new AuctionConfig(
         r.intValue("defaultTmaxMs", 300, 1, 60_000),
         r.intValue("maxTmaxMs", 1000, 1, 60_000),
-        r.intValue("safetyMarginMs", 15, 0, 10_000),
+        r.intValue("safetyMarginMs", 10, 0, 10_000),
+        r.intValue("maxSafetyMarginMs", 60, 0, 10_000),
         r.intValue("minAuctionMs", 5, 0, 10_000),
         r.string("houseSeat", "gavel"),
         r.string("campaignsFile", "conf/campaigns.json"),
-        r.intValue("maxJsonDepth", 32, 4, 1000));
+        r.intValue("maxJsonDepth", 32, 4, 1000),
+        AdmissionConfig.from(r.section("admission")));
     if (c.defaultTmaxMs > c.maxTmaxMs) {
       throw new ConfigException(r.key("defaultTmaxMs") + ": must not exceed " + r.key("maxTmaxMs"));
+    }
+    if (c.safetyMarginMs > c.maxSafetyMarginMs) {
+      throw new ConfigException(r.key("safetyMarginMs") + ": must not exceed " + r.key("maxSafetyMarginMs"));
     }
     return c;
   }

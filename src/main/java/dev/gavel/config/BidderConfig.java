@@ -8,9 +8,11 @@ import java.util.Set;
 /**
  * One external OpenRTB bidder. It sees only the imps of the media types it takes, and its
  * outbound {@code tmax} is the auction's remaining time less {@code tmaxDeductionMs} (its share
- * of network time).
+ * of network time). At most {@code maxInFlight} calls to it are open at once (in the whole process,
+ * late ones included); an auction that finds them all taken does not call it (outcome
+ * {@code throttled}), so a slow partner cannot take connections, memory or time from the others.
  */
-public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes) {
+public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes, int maxInFlight) {
 
   private static final List<String> ALL_MEDIA = List.of("banner", "video", "audio", "native");
 
@@ -31,7 +33,8 @@ public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeduct
         url,
         r.boolValue("enabled", true),
         r.intValue("tmaxDeductionMs", 0, 0, 10_000),
-        Set.copyOf(media.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList()));
+        Set.copyOf(media.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList()),
+        r.intValue("maxInFlight", 64, 1, 100_000));
   }
 
   private static URI parseUrl(ConfigReader r, String text) {

@@ -20,7 +20,8 @@ public record GavelConfig(
     PostgresConfig postgres,
     EmbeddedConfig embedded,
     TrackingConfig tracking,
-    FraudConfig fraud) {
+    FraudConfig fraud,
+    WarmUpConfig warmUp) {
 
   public static GavelConfig from(JsonObject json) {
     ConfigReader root = new ConfigReader(json, "");
@@ -47,6 +48,7 @@ public record GavelConfig(
         PostgresConfig.from(root.section("postgres")),
         EmbeddedConfig.from(root.section("embedded")),
         TrackingConfig.from(root.section("tracking"), http.port()),
-        FraudConfig.from(root.section("fraud")));
+        FraudConfig.from(root.section("fraud")),
+        WarmUpConfig.from(root.section("warmUp")));
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param campaignId Gavel's campaign, or null when an external bidder won
  * @param bidder the external bidder that won, or null for a campaign
  * @param priceMicros the clearing price (CPM) in micros of {@code currency}
+ * @param test from a test auction ({@code test=1}): kept, never billed, not judged for fraud
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrackingEvent(
@@ -32,7 +33,8 @@ public record TrackingEvent(
     long receivedAtMs,
     String tokenId,
     String ip,
-    String userAgent) implements Event {
+    String userAgent,
+    boolean test) implements Event {
 
   public static final String TYPE = "tracking";
   public static final int SCHEMA_VERSION = 1;
@@ -40,7 +42,17 @@ public record TrackingEvent(
   public static final String IMPRESSION = "impression";
   public static final String CLICK = "click";
 
+  /** A hit of a live auction (not a test). */
+  public TrackingEvent(String type, int schemaVersion, String eventId, String traceId, String auctionId, String kind,
+                       String impId, String bidId, String seat, String campaignId, String bidder, long priceMicros,
+                       String currency, long issuedAtMs, long expiresAtMs, long receivedAtMs, String tokenId, String ip,
+                       String userAgent) {
+    this(type, schemaVersion, eventId, traceId, auctionId, kind, impId, bidId, seat, campaignId, bidder, priceMicros, currency,
+        issuedAtMs, expiresAtMs, receivedAtMs, tokenId, ip, userAgent, false);
+  }
+
+  /** OpenRTB test mode: "auctions are not billable". */
   public boolean billable() {
-    return IMPRESSION.equals(kind);
+    return IMPRESSION.equals(kind) && !test;
   }
 }

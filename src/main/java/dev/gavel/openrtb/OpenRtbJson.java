@@ -64,6 +64,45 @@ public final class OpenRtbJson {
     return read(json, responseReader, "response");
   }
 
+  /** A request's top-level {@code id} and whether it is a test, read without parsing the rest. */
+  public record Peek(String id, boolean test) {}
+
+  /**
+   * Reads only the top-level {@code id} and {@code test} of a request, skipping everything else
+   * unparsed: what answering a request Gavel will not run (a shed one) needs, at a fraction of the
+   * cost of {@link #readBidRequest}. Null when they cannot be found this way (broken JSON, no
+   * string id): the caller then reads the request fully, and its errors are the usual 400.
+   */
+  public Peek peekIdAndTest(byte[] json) {
+    if (json == null || json.length == 0) {
+      return null;
+    }
+    try (JsonParser parser = requestReader.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      String id = null;
+      Boolean test = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME && (id == null || test == null)) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("id".equals(name)) {
+          if (value != JsonToken.VALUE_STRING) {
+            return null;
+          }
+          id = parser.getText();
+        } else if ("test".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
+          test = parser.getIntValue() == 1;
+        } else {
+          parser.skipChildren();
+        }
+      }
+      return id == null || id.isBlank() ? null : new Peek(id, Boolean.TRUE.equals(test));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** Serializes a model object (BidRequest, BidResponse, ...); null fields are left out. */
   public byte[] write(Object value) {
     try {

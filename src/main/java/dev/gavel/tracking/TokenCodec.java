@@ -7,7 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The payload of a token as compact bytes: a format byte, a kind byte, the strings, then the
+ * The payload of a token as compact bytes: a format byte, a kind byte (its top bit set for a test
+ * auction's token, which older tokens never have), the strings, then the
  * numbers as unsigned varints, expiry as an offset from issue. Binary because it needs no escaping
  * and is about half the size of the same fields as JSON.
  *
@@ -21,6 +22,7 @@ final class TokenCodec {
   private static final int HEX = 1;
   private static final int UUID = 2;
   private static final int UUID_CHARS = 36;
+  private static final int TEST_FLAG = 0x80;
   private static final HexFormat HEX_FORMAT = HexFormat.of();
   private static final List<String> KINDS = List.of(TrackingEvent.WIN, TrackingEvent.IMPRESSION, TrackingEvent.CLICK);
 
@@ -36,7 +38,7 @@ final class TokenCodec {
   static byte[] encode(TrackingToken token) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(160);
     out.write(FORMAT);
-    out.write(KINDS.indexOf(token.kind()));
+    out.write(KINDS.indexOf(token.kind()) | (token.test() ? TEST_FLAG : 0));
     for (String field : new String[] {token.auctionId(), token.impId(), token.bidId(), token.seat(), token.campaignId(),
         token.bidder(), token.currency(), token.traceId(), token.notifyUrl(), token.landingUrl()}) {
       writeString(out, field);
@@ -52,7 +54,9 @@ final class TokenCodec {
     if (in.readByte() != FORMAT) {
       throw new MalformedPayloadException("unknown payload format");
     }
-    int kind = in.readByte();
+    int kindByte = in.readByte();
+    boolean test = (kindByte & TEST_FLAG) != 0;
+    int kind = kindByte & ~TEST_FLAG;
     if (kind >= KINDS.size()) {
       throw new MalformedPayloadException("unknown kind " + kind);
     }
@@ -68,7 +72,7 @@ final class TokenCodec {
     }
     try {
       return new TrackingToken(KINDS.get(kind), strings[0], strings[1], strings[2], strings[3], strings[4], strings[5],
-          price, strings[6], issued, issued + ttl, strings[7], strings[8], strings[9]);
+          price, strings[6], issued, issued + ttl, strings[7], strings[8], strings[9], test);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new MalformedPayloadException(e.getMessage());
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param notifyUrl for an external winner, its own nurl (win) or burl (impression), macros
  *     already substituted, which Gavel calls server-side; otherwise null
  * @param landingUrl where a click redirects; null for other kinds
+ * @param test the auction was a test ({@code test=1}): the hit is recorded but never billed
  */
 public record TrackingToken(
     String kind,
@@ -29,7 +30,8 @@ public record TrackingToken(
     long expiresAtMs,
     String traceId,
     String notifyUrl,
-    String landingUrl) {
+    String landingUrl,
+    boolean test) {
 
   public TrackingToken {
     if (!TrackingEvent.WIN.equals(kind) && !TrackingEvent.IMPRESSION.equals(kind) && !TrackingEvent.CLICK.equals(kind)) {
@@ -45,6 +47,14 @@ public record TrackingToken(
     if (priceMicros < 0 || issuedAtMs < 0 || expiresAtMs < issuedAtMs) {
       throw new IllegalArgumentException("price and times must be non-negative and expiry after issue");
     }
+  }
+
+  /** A live (billable) token. */
+  public TrackingToken(String kind, String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
+                       long priceMicros, String currency, long issuedAtMs, long expiresAtMs, String traceId, String notifyUrl,
+                       String landingUrl) {
+    this(kind, auctionId, impId, bidId, seat, campaignId, bidder, priceMicros, currency, issuedAtMs, expiresAtMs, traceId,
+        notifyUrl, landingUrl, false);
   }
 
   public boolean expiredAt(long nowMs) {

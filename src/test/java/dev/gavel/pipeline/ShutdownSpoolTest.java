@@ -48,7 +48,7 @@ class ShutdownSpoolTest {
     for (int i = 0; i < 10; i++) {
       urls.add(PipelineTest.winningBid(first.postAuction(PipelineTest.banner("spool-" + i, 300, 250).encode())).getString("burl"));
     }
-    Eventually.await("auction events delivered", () -> first.registry.find("gavel.publisher.sent").counter().count() >= 210, WAIT);
+    Eventually.await("auction events delivered", () -> first.registry.find("gavel.publisher.sent").counter().count() >= 10, WAIT);
     SharedServices.kafka().stop();
     for (String url : urls) {
       assertThat(first.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", CHROME).GET().build()).statusCode())

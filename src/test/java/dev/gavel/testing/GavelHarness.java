@@ -30,6 +30,17 @@ public final class GavelHarness implements AutoCloseable {
   }
 
   /**
+   * What functional tests run with unless they say otherwise: no start-up warm-up, and admission
+   * control that never sheds for loop lag, so a busy CI machine cannot turn an expected bid into a
+   * no-bid. Tests of warming and shedding set these themselves.
+   */
+  static JsonObject functionalDefaults() {
+    return new JsonObject()
+        .put("warmUp", new JsonObject().put("enabled", false))
+        .put("auction", new JsonObject().put("admission", new JsonObject().put("maxLoopLagMs", 10_000)));
+  }
+
+  /**
    * Starts Gavel from {@code conf/gavel.yaml} with these environment overrides, a free port, and
    * the shared test Kafka and PostgreSQL (its own database and topics) in place of the embedded ones.
    */
@@ -37,7 +48,10 @@ public final class GavelHarness implements AutoCloseable {
     PrometheusMeterRegistry registry = TestVertx.registry();
     Vertx vertx = TestVertx.create(registry);
     int port = TestVertx.freePort();
-    Map<String, String> env = new java.util.HashMap<>(overrides);
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("GAVEL_WARM_UP_ENABLED", "false");
+    env.put("GAVEL_AUCTION_ADMISSION_MAX_LOOP_LAG_MS", "10000");
+    env.putAll(overrides);
     env.put("GAVEL_HTTP_PORT", String.valueOf(port));
     env.put("GAVEL_HTTP_HOST", "127.0.0.1");
     env.putAll(sharedServicesEnv(prefix));
@@ -53,7 +67,7 @@ public final class GavelHarness implements AutoCloseable {
     PrometheusMeterRegistry registry = TestVertx.registry();
     Vertx vertx = TestVertx.create(registry);
     int port = TestVertx.freePort();
-    JsonObject withPort = config.copy();
+    JsonObject withPort = functionalDefaults().mergeIn(config, true);
     if (!withPort.containsKey("kafka")) {
       withPort.mergeIn(SharedServices.config(SharedServices.createDatabase(prefix), SharedServices.uniqueTopics(prefix)));
     }

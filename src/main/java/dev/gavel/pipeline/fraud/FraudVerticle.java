@@ -85,7 +85,8 @@ public final class FraudVerticle extends ConsumerVerticleBase {
     for (Event event : events) {
       if (event instanceof AuctionEvent a) {
         detector.auctionSeen(a.auctionId(), a.occurredAtMs());
-      } else if (event instanceof TrackingEvent t) {
+      } else if (event instanceof TrackingEvent t && !t.test()) {
+        // A test auction's hits (the start-up warm-up's, a publisher's integration tests) are not judged.
         verdicts.addAll(detector.inspect(t));
       }
     }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Maps events to the rows of the event store (V1__event_store.sql), one tuple per row. */
+/** Maps events to the rows of the event store (db/migration), one tuple per row. */
 final class EventRows {
   static final String INSERT_AUCTION = """
       INSERT INTO auctions (auction_id, request_id, trace_id, occurred_at, test, currency, tmax_ms, duration_ms,
@@ -24,8 +24,8 @@ final class EventRows {
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING""";
   static final String INSERT_TRACKING = """
       INSERT INTO tracking_events (event_id, auction_id, kind, imp_id, bid_id, seat, campaign_id, bidder, price_micros,
-                                   currency, received_at, token_id, ip, user_agent)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING""";
+                                   currency, received_at, token_id, ip, user_agent, test)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING""";
   static final String INSERT_VERDICT = """
       INSERT INTO fraud_verdicts (verdict_id, subject_event_id, subject_kind, auction_id, rule_id, evidence, campaign_id,
                                   seat, price_micros, currency, decided_at)
@@ -80,7 +80,8 @@ final class EventRows {
     return Tuple.tuple()
         .addString(text(e.eventId())).addString(text(e.auctionId())).addString(text(e.kind())).addString(text(e.impId())).addString(text(e.bidId()))
         .addString(text(e.seat())).addString(text(e.campaignId())).addString(text(e.bidder())).addLong(e.priceMicros()).addString(text(e.currency()))
-        .addOffsetDateTime(time(e.receivedAtMs())).addString(text(e.tokenId())).addString(text(e.ip())).addString(text(e.userAgent()));
+        .addOffsetDateTime(time(e.receivedAtMs())).addString(text(e.tokenId())).addString(text(e.ip())).addString(text(e.userAgent()))
+        .addBoolean(e.test());
   }
 
   static Tuple verdict(FraudVerdict v) {

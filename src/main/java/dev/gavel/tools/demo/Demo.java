@@ -39,11 +39,55 @@ public final class Demo {
     }
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
-    if (!healthy(http, options.url())) {
-      System.err.println("demo: Gavel does not answer at " + options.url() + "/health; start it first (scripts/run) or pass --url");
+    String notReady = waitUntilReady(http, options.url());
+    if (notReady != null) {
+      System.err.println("demo: " + notReady);
       System.exit(1);
     }
     System.exit(run(options, http));
+  }
+
+  private static final long LISTEN_WAIT_NANOS = 60_000_000_000L;
+  private static final long READY_WAIT_NANOS = 180_000_000_000L;
+
+  /**
+   * Waits (bounded) until /ready is 200: a Gavel that has just started is still warming up and
+   * sheds every auction. Null when ready, else why not.
+   */
+  private static String waitUntilReady(HttpClient http, URI base) throws InterruptedException {
+    long start = System.nanoTime();
+    boolean listening = false;
+    boolean told = false;
+    while (System.nanoTime() - start < READY_WAIT_NANOS) {
+      int status = status(http, base + "/ready");
+      if (status == 200) {
+        return null;
+      }
+      listening |= status > 0;
+      if (!listening && System.nanoTime() - start > LISTEN_WAIT_NANOS) {
+        return "Gavel does not answer at " + base + "; start it first (scripts/run) or pass --url";
+      }
+      if (!told) {
+        System.out.println("Waiting for Gavel at " + base + " to be ready (it warms up before it takes traffic)...");
+        told = true;
+      }
+      Thread.sleep(500);
+    }
+    return "Gavel at " + base + " did not report ready within " + READY_WAIT_NANOS / 1_000_000_000L
+        + " s; its /ready says what is down";
+  }
+
+  /** The status of a GET, or 0 when nothing answers. */
+  private static int status(HttpClient http, String url) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
   }
 
   private static int run(DemoOptions options, HttpClient http) throws InterruptedException {
@@ -82,15 +126,6 @@ public final class Demo {
       System.out.println("\nThe whole story of one auction: curl -s " + options.url() + "/api/auctions/" + sample);
     }
     return stats.errors.sum() == 0 ? 0 : 3;
-  }
-
-  private static boolean healthy(HttpClient http, URI base) {
-    try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(3)).GET().build();
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (Exception e) {
-      return false;
-    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon() {

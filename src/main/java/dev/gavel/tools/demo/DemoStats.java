@@ -23,6 +23,10 @@ final class DemoStats {
   /** Anything else: a 5xx, a 400 to a valid request, a 200 to a broken one, a timeout, a refused connection. */
   final LongAdder errors = new LongAdder();
   final LongAdder skipped = new LongAdder();
+  /** Answered with a no-bid at once because Gavel could not run the auction in time (a 200 with nbr). */
+  final LongAdder shed = new LongAdder();
+  /** Answers that arrived after the request's own tmax: worth nothing to a publisher. */
+  final LongAdder late = new LongAdder();
   final LongAdder pixelErrors = new LongAdder();
   private final Map<String, LongAdder> winsBySeat = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> bidderTimeouts = new ConcurrentHashMap<>();
@@ -106,9 +110,9 @@ final class DemoStats {
 
   String progressLine(double elapsedSeconds) {
     Histogram h = latency();
-    return String.format("[%5.1fs] sent %,7d  bids %,7d  no-bids %,6d  400s %,4d  errors %,4d  fill %5.1f%%  "
-            + "p99 %6.1f ms  pixels %,7d",
-        elapsedSeconds, sent.sum(), bids.sum(), noBids.sum(), rejected.sum(), errors.sum(), fillRate(),
+    return String.format("[%5.1fs] sent %,7d  bids %,7d  no-bids %,6d  shed %,5d  400s %,4d  errors %,4d  late %,4d  "
+            + "fill %5.1f%%  p99 %6.1f ms  pixels %,7d",
+        elapsedSeconds, sent.sum(), bids.sum(), noBids.sum(), shed.sum(), rejected.sum(), errors.sum(), late.sum(), fillRate(),
         h.getTotalCount() == 0 ? 0.0 : h.getValueAtPercentile(99) / 1000.0, pixelsFired());
   }
 

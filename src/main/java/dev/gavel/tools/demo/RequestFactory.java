@@ -13,8 +13,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * inventory, and a sprinkle of invalid ones.
  */
 final class RequestFactory {
-  /** One request to send: its body, whether Gavel should accept it, and the viewer behind it. */
-  record Planned(String body, boolean valid, Clients.Client client) {}
+  /**
+   * One request to send: its body, whether Gavel should accept it, the viewer behind it, and how
+   * long the publisher waits for the answer (its tmax, or Gavel's default of 300 ms).
+   */
+  record Planned(String body, boolean valid, Clients.Client client, int tmaxMs) {
+    static final int DEFAULT_TMAX_MS = 300;
+  }
 
   private record Placement(String key, JsonObject value, boolean inApp) {}
 
@@ -39,7 +44,7 @@ final class RequestFactory {
     double roll = r.nextDouble();
     if (roll < invalidShare) {
       Planned valid = open();
-      return new Planned(InvalidRequests.breakIt(new JsonObject(valid.body())), false, valid.client());
+      return new Planned(InvalidRequests.breakIt(new JsonObject(valid.body())), false, valid.client(), valid.tmaxMs());
     }
     if (roll < invalidShare + 0.45 && !inventory.targets.isEmpty()) {
       return aimedAt(Inventory.pick(inventory.targets));
@@ -146,11 +151,13 @@ final class RequestFactory {
         .put("source", new JsonObject().put("tid", UUID.randomUUID().toString()))
         .put("bcat", new JsonArray().add("IAB25").add("IAB26"));
     double t = r.nextDouble();
+    int tmax = Planned.DEFAULT_TMAX_MS;
     if (t < 0.9) {
       // Video is often given more time: then the slow bidder makes it now and then.
-      request.put("tmax", type.equals("video") && t < 0.4 ? 400 : t < 0.6 ? 250 : t < 0.8 ? 200 : 300);
+      tmax = type.equals("video") && t < 0.4 ? 400 : t < 0.6 ? 250 : t < 0.8 ? 200 : 300;
+      request.put("tmax", tmax);
     }
-    return new Planned(request.encode(), true, client);
+    return new Planned(request.encode(), true, client, tmax);
   }
 
   private static Placement site(String domain) {

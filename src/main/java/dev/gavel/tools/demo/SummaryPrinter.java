@@ -23,11 +23,14 @@ final class SummaryPrinter {
     out.append(String.format("  sent          %,9d in %.1f s (%.0f/s)%n", sent, seconds, sent / Math.max(seconds, 0.001)));
     out.append(String.format("  bids (200)    %,9d%n", s.bids.sum()));
     out.append(String.format("  no bid (204)  %,9d%n", s.noBids.sum()));
+    out.append(String.format("  shed          %,9d   (answered at once with a no-bid: Gavel could not run them in time)%n",
+        s.shed.sum()));
     out.append(String.format("  invalid (400) %,9d   of %,d broken on purpose%n", s.rejected.sum(), s.brokenSent.sum()));
     out.append(String.format("  errors        %,9d   %s%n", s.errors.sum(), s.errorKinds().isEmpty() ? "" : s.errorKinds()));
     if (s.skipped.sum() > 0) {
       out.append(String.format("  skipped       %,9d   (the in-flight limit was reached)%n", s.skipped.sum()));
     }
+    out.append(String.format("  late          %,9d   (answered after the request's own tmax)%n", s.late.sum()));
     out.append(String.format("  fill rate     %8.1f%%   (bids / answered valid auctions)%n", s.fillRate()));
     Histogram h = s.latency();
     if (h.getTotalCount() > 0) {

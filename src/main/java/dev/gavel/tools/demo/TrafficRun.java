@@ -124,6 +124,15 @@ final class TrafficRun {
 
   private void answered(Planned planned, HttpResponse<String> response, long nanos) {
     int status = response.statusCode();
+    if (nanos > planned.tmaxMs() * 1_000_000L) {
+      stats.late.increment();
+    }
+    if (status == 200 && isShed(response.body())) {
+      // Shed at the door: Gavel did not read it, so even a broken request gets this no-bid.
+      stats.latency(nanos);
+      stats.shed.increment();
+      return;
+    }
     if (!planned.valid()) {
       if (status == 400) {
         stats.rejected.increment();
@@ -143,6 +152,11 @@ final class TrafficRun {
       }
       default -> stats.error("valid request answered " + status);
     }
+  }
+
+  /** A no-bid with a reason (nbr) and no seatbid: what Gavel answers when it sheds an auction. */
+  private static boolean isShed(String body) {
+    return body != null && body.contains("\"nbr\"") && !body.contains("\"seatbid\"");
   }
 
   private void bid(Planned planned, JsonObject response) {
