@@ -20,7 +20,8 @@ RUN mkdir -p /app/data && chown gavel:gavel /app/data
 VOLUME /app/data
 USER gavel
 EXPOSE 8080
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# A 20 ms G1 pause goal: a GC pause is what most often holds an auction past its deadline.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/health || exit 1
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/gavel.jar --config /app/conf/gavel.yaml"]

@@ -75,8 +75,12 @@ final class AuctionHandler {
     }
     if (setup.warmUp().isWarmUp(ctx.request().getHeader(WarmUpGate.HEADER))) {
       ctx.put(WARM_UP, Boolean.TRUE);
-      admission.enter();
-      ctx.addEndHandler(done -> admission.done());
+      if (ctx.request().getHeader(WarmUpGate.SHED_HEADER) != null) {
+        ctx.put(SHED, ShedReason.LOOP_LAG); // the shed answer is on the path an overload takes: warm it too
+      } else {
+        admission.enter();
+        ctx.addEndHandler(done -> admission.done());
+      }
     } else {
       ShedReason shed = admission.admit(now);
       if (shed == null) {
@@ -197,7 +201,7 @@ final class AuctionHandler {
       setup.metrics().recordResponse(outcome, now - deadline.arrivalNanos(), deadline.late(now));
     }
     if (deadline.late(now)) {
-      LOG.info("LATE by {} us: budget {} ms, margin {} us, answered {} us after close, lag now {} us, in flight {}",
+      LOG.debug("late by {} us: budget {} ms, margin {} us, answered {} us after close, lag now {} us, in flight {}",
           (now - deadline.answerByNanos()) / 1000, deadline.budgetMillis(), (deadline.answerByNanos() - deadline.closeNanos()) / 1000,
           (now - deadline.closeNanos()) / 1000, admission.lagNanos(now) / 1000, admission.inFlight());
     }

@@ -15,6 +15,8 @@ import java.util.List;
  */
 public final class WarmUpGate {
   public static final String HEADER = "x-gavel-warm-up";
+  /** With {@link #HEADER}: answer this warm-up auction as a shed one, so that path is compiled too. */
+  public static final String SHED_HEADER = "x-gavel-warm-up-shed";
 
   private final byte[] secret;
   private volatile boolean warm;

@@ -23,8 +23,8 @@ public record AuctionConfig(
     AuctionConfig c = new AuctionConfig(
         r.intValue("defaultTmaxMs", 300, 1, 60_000),
         r.intValue("maxTmaxMs", 1000, 1, 60_000),
-        r.intValue("safetyMarginMs", 10, 0, 10_000),
-        r.intValue("maxSafetyMarginMs", 60, 0, 10_000),
+        r.intValue("safetyMarginMs", 25, 0, 10_000),
+        r.intValue("maxSafetyMarginMs", 80, 0, 10_000),
         r.intValue("minAuctionMs", 5, 0, 10_000),
         r.string("houseSeat", "gavel"),
         r.string("campaignsFile", "conf/campaigns.json"),

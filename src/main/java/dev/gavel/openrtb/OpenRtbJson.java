@@ -77,12 +77,17 @@ public final class OpenRtbJson {
     if (json == null || json.length == 0) {
       return null;
     }
-    try (JsonParser parser = requestReader.createParser(json)) {
+    // Most requests are not tests: without the bytes "test" anywhere, stop at the id.
+    boolean mayBeTest = contains(json, TEST_FIELD);
+    try (JsonParser parser = PEEK_FACTORY.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
       String id = null;
       Boolean test = null;
+      if (!mayBeTest) {
+        test = Boolean.FALSE;
+      }
       while (parser.nextToken() == JsonToken.FIELD_NAME && (id == null || test == null)) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
@@ -101,6 +106,25 @@ public final class OpenRtbJson {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  private static final byte[] TEST_FIELD = "\"test\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  /** For peeking only: no duplicate detection, which costs a set per object and matters only to a full read. */
+  private static final JsonFactory PEEK_FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DEFAULT_MAX_NESTING_DEPTH * 4).build())
+      .build();
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** Serializes a model object (BidRequest, BidResponse, ...); null fields are left out. */

@@ -26,6 +26,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenRtbJsonTest {
 
+  @org.junit.jupiter.api.Nested
+  class Peeking {
+    private final OpenRtbJson json = new OpenRtbJson();
+
+    private OpenRtbJson.Peek peek(String text) {
+      return json.peekIdAndTest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsTheTopLevelIdAndTestFlagWhereverTheyAre() {
+      assertThat(peek("{\"id\":\"r1\",\"imp\":[{\"id\":\"1\"}]}")).isEqualTo(new OpenRtbJson.Peek("r1", false));
+      assertThat(peek("{\"imp\":[{\"id\":\"nested\",\"ext\":{\"test\":1}}],\"test\":1,\"id\":\"r2\"}"))
+          .isEqualTo(new OpenRtbJson.Peek("r2", true));
+      assertThat(peek("{\"id\":\"r3\",\"test\":0}")).isEqualTo(new OpenRtbJson.Peek("r3", false));
+      // "test" inside a string value is not the flag.
+      assertThat(peek("{\"id\":\"r4\",\"site\":{\"page\":\"https://x.example/\\\"test\\\"\"}}"))
+          .isEqualTo(new OpenRtbJson.Peek("r4", false));
+    }
+
+    @Test
+    void givesUpOnWhatItCannotReadTheQuickWay() {
+      assertThat(peek("")).isNull();
+      assertThat(peek("[1,2]")).isNull();
+      assertThat(peek("{\"id\":7}")).isNull();
+      assertThat(peek("{\"id\":\"  \"}")).isNull();
+      assertThat(peek("{\"imp\":[}")).isNull();
+      assertThat(peek("{\"test\":1,\"imp\":[")).isNull();
+    }
+  }
+
   /** A lenient, independent reader used only to compare JSON documents structurally. */
   private static final ObjectMapper PLAIN = new ObjectMapper();
 

@@ -101,8 +101,35 @@ class PipelineTest {
       JsonObject row = campaignRow("house-mrec-200");
       return row.getLong("impressions") >= 1 && row.getLong("clicks") >= 1;
     }, WAIT);
-    // The 200 warm-up auctions at start-up are test auctions: they are not wins in the report.
     assertThat(campaignRow("house-mrec-200").getLong("wins")).isBetween(1L, 10L);
+  }
+
+  @Test
+  void aTestAuctionsImpressionIsKeptButNeverBilledOrJudged() {
+    double fraudBefore = fraudProcessed();
+    HttpResponse<String> response = gavel.postAuction(banner("p-test", 300, 250).put("test", 1).encode());
+    JsonObject bid = winningBid(response);
+    String auctionId = new JsonObject(response.body()).getString("bidid");
+    // A bot, twice: on a live auction that would be a charge, a duplicate and a bot verdict, and a credit.
+    fire(bid.getString("burl"), "curl/8.5.0");
+    fire(bid.getString("burl"), "curl/8.5.0");
+    HttpResponse<String> live = gavel.postAuction(banner("p-after-test", 300, 250).encode());
+    String liveAuction = new JsonObject(live.body()).getString("bidid");
+    fire(winningBid(live).getString("burl"), CHROME);
+
+    // The live impression fired after them is billed: by then billing has read past the test ones.
+    Eventually.await("both test hits kept, and the live impression after them billed", () ->
+        count("SELECT count(*) FROM tracking_events WHERE auction_id = $1 AND test", auctionId) == 2
+            && count("SELECT count(*) FROM spend_ledger WHERE auction_id = $1", liveAuction) == 1, WAIT);
+    assertThat(count("SELECT count(*) FROM spend_ledger WHERE auction_id = $1", auctionId)).isZero();
+    // Fraud has read the two auctions and three hits (it reads both topics): and judged none of the test ones.
+    Eventually.await("fraud read this test's events", () -> fraudProcessed() >= fraudBefore + 5, WAIT);
+    assertThat(count("SELECT count(*) FROM fraud_verdicts WHERE auction_id = $1", auctionId)).isZero();
+  }
+
+  private static double fraudProcessed() {
+    return gavel.registry.find("gavel.consumer.events").counters().stream()
+        .filter(c -> c.getId().getTag("group").endsWith("-fraud")).mapToDouble(c -> c.count()).sum();
   }
 
   @Test

@@ -16,6 +16,8 @@ import java.util.Map;
 
 /** A Gavel started in-process exactly as Main starts it, on a free port, with an HTTP client to talk to it. */
 public final class GavelHarness implements AutoCloseable {
+  /** A start includes the warm-up when a test turns it on (bounded by its own warmUp.maxSeconds). */
+  private static final int START_SECONDS = 120;
   public final Vertx vertx;
   public final PrometheusMeterRegistry registry;
   public final Gavel gavel;
@@ -56,7 +58,7 @@ public final class GavelHarness implements AutoCloseable {
     env.put("GAVEL_HTTP_HOST", "127.0.0.1");
     env.putAll(sharedServicesEnv(prefix));
     GavelConfig config = TestVertx.await(ConfigLoader.load(vertx, java.nio.file.Path.of(ConfigLoader.DEFAULT_FILE), env));
-    return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, config, registry)), port);
+    return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, config, registry), START_SECONDS), port);
   }
 
   /**
@@ -74,7 +76,7 @@ public final class GavelHarness implements AutoCloseable {
     JsonObject httpSection = withPort.getJsonObject("http", new JsonObject()).put("port", port).put("host", "127.0.0.1");
     withPort.put("http", httpSection);
     GavelConfig parsed = ConfigLoader.fromJson(withPort, Map.of());
-    return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, parsed, registry)), port);
+    return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, parsed, registry), START_SECONDS), port);
   }
 
   private static Map<String, String> sharedServicesEnv(String prefix) {

@@ -32,8 +32,13 @@ public final class TestVertx {
 
   /** Waits on the test thread (never an event loop), bounded. */
   public static <T> T await(Future<T> future) {
+    return await(future, 20);
+  }
+
+  /** Waits on the test thread at most {@code seconds}: for what takes long by design (a start with a warm-up). */
+  public static <T> T await(Future<T> future, int seconds) {
     try {
-      return future.await(20, TimeUnit.SECONDS);
+      return future.await(seconds, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("timed out waiting for " + future, e);
     }

@@ -39,6 +39,17 @@ class TokenSignerTest {
   }
 
   @Test
+  void aTestAuctionsTokenSaysSoAndALiveOneStaysAsItWas() {
+    TrackingToken live = campaignWin(NOW, NOW + 3_600_000);
+    TrackingToken test = new TrackingToken(live.kind(), live.auctionId(), live.impId(), live.bidId(), live.seat(), live.campaignId(),
+        live.bidder(), live.priceMicros(), live.currency(), live.issuedAtMs(), live.expiresAtMs(), live.traceId(), null, null, true);
+    assertThat(signer.verify(signer.sign(test), NOW + 1).token().test()).isTrue();
+    assertThat(signer.verify(signer.sign(live), NOW + 1).token().test()).isFalse();
+    // The flag rides in a bit live tokens never set: a live token is byte for byte what it was.
+    assertThat(signer.sign(test)).hasSameSizeAs(signer.sign(live)).isNotEqualTo(signer.sign(live));
+  }
+
+  @Test
   void idsOfEveryShapeRoundTripExactly() {
     for (String id : List.of("", "0", "ab", "abc", "AB", "c0ffee12deadbeef", "8F14E45F-CEEA-467A-9F3B-5D1A2C7E9B10",
         "8f14e45f-ceea-467a-9f3b-5d1a2c7e9b10", "8f14e45f-ceea-467a-9f3b-5d1a2c7e9b1g", "8f14e45fxceea-467a-9f3b-5d1a2c7e9b10",

@@ -34,7 +34,7 @@ public final class Admission {
     if (!warm.getAsBoolean()) {
       return ShedReason.WARMING;
     }
-    if (lag.lagNanos(nowNanos) > config.maxLoopLagMs() * 1_000_000L) {
+    if (lag.sustainedLagNanos() > config.maxLoopLagMs() * 1_000_000L) {
       return ShedReason.LOOP_LAG;
     }
     if (inFlight >= config.maxInFlightPerLoop()) {
@@ -73,7 +73,13 @@ public final class Admission {
     return inFlight;
   }
 
+  /** How late the loop runs right now: what a request read now may have waited unseen. */
   public long lagNanos(long nowNanos) {
     return lag.lagNanos(nowNanos);
+  }
+
+  /** How late the loop has been running lately (smoothed): what admission judges by. */
+  public long sustainedLagNanos() {
+    return lag.sustainedLagNanos();
   }
 }

@@ -29,9 +29,9 @@ public final class Admissions {
     lastShedReason = reason.label();
   }
 
+  /** The largest smoothed lag of the event loops (what admission judges by). */
   public double maxLagSeconds() {
-    long now = System.nanoTime();
-    return loops.stream().mapToLong(a -> a.lagNanos(now)).max().orElse(0) / 1e9;
+    return loops.stream().mapToLong(Admission::sustainedLagNanos).max().orElse(0) / 1e9;
   }
 
   public double maxMarginSeconds() {

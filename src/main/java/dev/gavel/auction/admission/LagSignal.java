@@ -6,8 +6,17 @@ package dev.gavel.auction.admission;
  * {@link LoopLag}; tests inject their own.
  */
 public interface LagSignal {
-  /** How late this loop is running, at {@code nowNanos}. */
+  /**
+   * How late this loop is running at {@code nowNanos}, right now: what a request read at this
+   * moment may have waited unseen (it sets back the auction's clock).
+   */
   long lagNanos(long nowNanos);
+
+  /**
+   * How late this loop has been running lately, smoothed: high only when it stays behind (it
+   * cannot keep up), not after one pause (a GC) that it has already recovered from.
+   */
+  long sustainedLagNanos();
 
   /** How long before its answer is due an auction should close: the recent worst overrun of a close. */
   long marginNanos();

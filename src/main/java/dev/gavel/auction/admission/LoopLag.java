@@ -14,12 +14,14 @@ import io.vertx.core.Vertx;
  */
 public final class LoopLag implements LagSignal {
   private static final double MARGIN_QUANTILE = 1.0;
+  private static final long SMOOTHING = 5;
 
   private final Vertx vertx;
   private final long intervalMs;
   private final LatenessWindow window;
   private long dueNanos;
   private long lastLatenessNanos;
+  private volatile long sustainedNanos;
   private volatile long marginNanos;
   private long timer = -1;
   private boolean stopped;
@@ -48,6 +50,11 @@ public final class LoopLag implements LagSignal {
   }
 
   @Override
+  public long sustainedLagNanos() {
+    return sustainedNanos;
+  }
+
+  @Override
   public long marginNanos() {
     return marginNanos;
   }
@@ -68,6 +75,8 @@ public final class LoopLag implements LagSignal {
     }
     long now = System.nanoTime();
     lastLatenessNanos = Math.max(0, now - dueNanos);
+    // An exponential average over the last few ticks: one 30 ms pause moves it by 6 ms and fades.
+    sustainedNanos += (lastLatenessNanos - sustainedNanos) / SMOOTHING;
     window.record(lastLatenessNanos, now);
     marginNanos = window.quantileNanos(MARGIN_QUANTILE, now);
     arm(now);

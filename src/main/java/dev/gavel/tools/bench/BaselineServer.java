@@ -21,6 +21,7 @@ public final class BaselineServer extends VerticleBase {
 
   private final int port;
   private final Buffer answer;
+  private io.vertx.core.http.HttpServer server;
 
   BaselineServer(int port, Buffer answer) {
     this.port = port;
@@ -29,11 +30,21 @@ public final class BaselineServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+    server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
         .requestHandler(request -> request.body().onSuccess(body -> request.response()
             .putHeader("content-type", "application/json")
-            .end(answer)))
-        .listen();
+            .end(answer)));
+    return server.listen();
+  }
+
+  /** The port it listens on (the one asked for, or the one chosen for port 0). */
+  int actualPort() {
+    return server.actualPort();
+  }
+
+  /** A baseline on a free loopback port, for the load client to warm its own JIT against. */
+  static BaselineServer local() {
+    return new BaselineServer(0, fixedResponse().toBuffer());
   }
 
   public static void main(String[] args) {

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  *   Bench campaigns --file FILE [--count 1000]
  *   Bench load --port P --mode open|closed [--rate R] [--connections C] [--warmup-s W] --duration-s D
  *              [--source auctions|urls] [--urls FILE] [--tmax MS] [--late-ms MS] [--max N]
- *              [--rss-pid PID] [--metric NAME] [--lanes 2] --out FILE
+ *              [--rss-pid PID] [--metric NAME] [--lanes 2] [--self-warm-s S] --out FILE
+ *   Bench sweep --port P [--rates 300,1000,3000,10000] [--tmax 200] [--late-ms MS] [--duration-s 15]
+ *               [--warmup-s 3] [--settle-s 5] [--self-warm-s 8] [--connections 2048] --out FILE
  *   Bench collect --port P --count N --burls FILE [--nurls FILE] [--connections C] --out FILE
  *   Bench pipeline --port P --jdbc URL --urls FILE --count N [--connections C] --out FILE
  *   Bench counts --jdbc URL --out FILE
@@ -38,6 +40,7 @@ public final class Bench {
     JsonObject result = switch (argv[0]) {
       case "campaigns" -> campaigns(a);
       case "load" -> load(a);
+      case "sweep" -> Sweep.run(a);
       case "collect" -> collect(a);
       case "pipeline" -> pipeline(a);
       case "counts" -> counts(a);
@@ -81,7 +84,7 @@ public final class Bench {
     long pid = a.longValue("rss-pid", 0);
     JsonObject result;
     try (RssSampler rss = pid > 0 ? new RssSampler(pid) : null) {
-      result = LoadRun.run(plan, a.integer("lanes", 2));
+      result = LoadRun.run(plan, a.integer("lanes", 2), (long) (a.decimal("self-warm-s", 0) * 1000));
       if (rss != null) {
         result.put("rssMaxMb", rss.maxMb()).put("rssLastMb", rss.lastMb());
       }

@@ -122,11 +122,13 @@ final class Lane extends VerticleBase {
     inFlight++;
     client.request(optionsFor(sequence, r))
         .compose(req -> r.body() == null ? req.send() : req.send(r.body()))
-        .compose(resp -> plan.onResponse() == null
-            ? resp.end().map(v -> resp.statusCode())
+        .compose(resp -> plan.onResponse() == null && !plan.classify()
+            ? resp.end().map(v -> new Answer(resp.statusCode(), Answer.UNREAD))
             : resp.body().map(body -> {
-              plan.onResponse().accept(resp.statusCode(), body);
-              return resp.statusCode();
+              if (plan.onResponse() != null) {
+                plan.onResponse().accept(resp.statusCode(), body);
+              }
+              return new Answer(resp.statusCode(), plan.classify() ? Answer.kind(resp.statusCode(), body) : Answer.UNREAD);
             }))
         .onComplete(ar -> {
           long end = System.nanoTime();

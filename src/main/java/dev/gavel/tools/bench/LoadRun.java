@@ -19,9 +19,35 @@ final class LoadRun {
 
   private LoadRun() {}
 
+  private static void selfWarm(Vertx vertx, LoadPlan plan, int lanes, long ms) throws Exception {
+    BaselineServer bare = BaselineServer.local();
+    String id = vertx.deployVerticle(bare).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    LoadPlan warm = plan.against(bare.actualPort(), ms);
+    List<Future<Recorder>> done = new ArrayList<>();
+    for (int i = 0; i < lanes; i++) {
+      Lane lane = new Lane(warm, i, lanes);
+      done.add(vertx.deployVerticle(lane).compose(laneId -> lane.done().eventually(() -> vertx.undeploy(laneId))));
+    }
+    Future.all(done).toCompletionStage().toCompletableFuture().get(ms + 30_000, TimeUnit.MILLISECONDS);
+    vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    LOG.info("client warmed for {} ms against a bare in-process server", ms);
+  }
+
   static JsonObject run(LoadPlan plan, int lanes) throws Exception {
+    return run(plan, lanes, 0);
+  }
+
+  /**
+   * @param selfWarmMs first, this long of the same load against a bare server inside this
+   *     process, so that the client's own JIT is warm before it measures anything: a cold client
+   *     invents latency (it sends late, and the open model charges that to the server)
+   */
+  static JsonObject run(LoadPlan plan, int lanes, long selfWarmMs) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(lanes));
     try {
+      if (selfWarmMs > 0) {
+        selfWarm(vertx, plan, lanes, selfWarmMs);
+      }
       List<Lane> all = new ArrayList<>();
       List<Future<Recorder>> done = new ArrayList<>();
       for (int i = 0; i < lanes; i++) {

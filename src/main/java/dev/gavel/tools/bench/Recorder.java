@@ -14,10 +14,14 @@ final class Recorder {
   private static final long MAX_MICROS = TimeUnit.SECONDS.toMicros(120);
 
   private final Histogram histogram = new Histogram(MAX_MICROS, 3);
+  /** How late the client itself sent each request after its intended time: the measurement's own error. */
+  private final Histogram sendLag = new Histogram(MAX_MICROS, 3);
   private final Map<Integer, Long> statuses = new TreeMap<>();
   private final long lateThresholdMicros;
   private long errors;
   private long late;
+  private final long[] kinds = new long[Answer.KINDS];
+  private long bidsInTime;
   private long firstSendNanos = Long.MAX_VALUE;
   private long lastDoneNanos = Long.MIN_VALUE;
 
@@ -26,14 +30,24 @@ final class Recorder {
     this.lateThresholdMicros = lateThresholdMicros;
   }
 
-  void sent(long nanos) {
-    firstSendNanos = Math.min(firstSendNanos, nanos);
+  void sent(long intendedNanos) {
+    firstSendNanos = Math.min(firstSendNanos, intendedNanos);
+    sendLag.recordValue(Math.min(MAX_MICROS, Math.max(0, (System.nanoTime() - intendedNanos) / 1000)));
   }
 
   /** A response arrived: its status and its latency from the (intended) send time. */
   void answered(int status, long startNanos, long endNanos) {
-    statuses.merge(status, 1L, Long::sum);
-    record(startNanos, endNanos);
+    answered(new Answer(status, Answer.UNREAD), startNanos, endNanos);
+  }
+
+  /** A response arrived, and what kind of answer it was when the run reads them. */
+  void answered(Answer answer, long startNanos, long endNanos) {
+    statuses.merge(answer.status(), 1L, Long::sum);
+    kinds[answer.kind()]++;
+    long micros = record(startNanos, endNanos);
+    if (answer.kind() == Answer.BID && (lateThresholdMicros == 0 || micros <= lateThresholdMicros)) {
+      bidsInTime++;
+    }
   }
 
   /** No response: a connection error or a timeout. Its latency counts too, as the wait it caused. */
@@ -42,20 +56,26 @@ final class Recorder {
     record(startNanos, endNanos);
   }
 
-  private void record(long startNanos, long endNanos) {
+  private long record(long startNanos, long endNanos) {
     long micros = Math.max(0, (endNanos - startNanos) / 1000);
     histogram.recordValue(Math.min(micros, MAX_MICROS));
     if (lateThresholdMicros > 0 && micros > lateThresholdMicros) {
       late++;
     }
     lastDoneNanos = Math.max(lastDoneNanos, endNanos);
+    return micros;
   }
 
   void add(Recorder other) {
     histogram.add(other.histogram);
+    sendLag.add(other.sendLag);
     other.statuses.forEach((s, n) -> statuses.merge(s, n, Long::sum));
     errors += other.errors;
     late += other.late;
+    bidsInTime += other.bidsInTime;
+    for (int k = 0; k < kinds.length; k++) {
+      kinds[k] += other.kinds[k];
+    }
     firstSendNanos = Math.min(firstSendNanos, other.firstSendNanos);
     lastDoneNanos = Math.max(lastDoneNanos, other.lastDoneNanos);
   }
@@ -88,7 +108,11 @@ final class Recorder {
         .put("throughput", round(throughput(measuredSeconds)))
         .put("p50Ms", ms(50)).put("p90Ms", ms(90)).put("p99Ms", ms(99)).put("p999Ms", ms(99.9))
         .put("maxMs", histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue() / 1000.0)
-        .put("meanMs", round(histogram.getMean() / 1000.0));
+        .put("meanMs", round(histogram.getMean() / 1000.0))
+        .put("bids", kinds[Answer.BID]).put("noBids", kinds[Answer.NO_BID]).put("shed", kinds[Answer.SHED])
+        .put("bidsInTime", bidsInTime)
+        .put("clientSendLagP99Ms", sendLag.getTotalCount() == 0 ? 0 : sendLag.getValueAtPercentile(99) / 1000.0)
+        .put("clientSendLagMaxMs", sendLag.getTotalCount() == 0 ? 0 : sendLag.getMaxValue() / 1000.0);
   }
 
   private double ms(double percentile) {

@@ -1,0 +1,75 @@
+package dev.gavel.auction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gavel.testing.ServingHarness;
+import dev.gavel.testing.TestVertx;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An auction whose every external dependency hangs is still answered at its deadline, with the
+ * bids in hand: one bidder reads the request and never answers, another's connection is accepted
+ * by the kernel and never read.
+ */
+class HangingDependenciesTest {
+  private static final int TMAX = 300;
+  private static Vertx silentVertx;
+  private static ServerSocket neverRead;
+  private static ServingHarness gavel;
+
+  @BeforeAll
+  static void start() throws IOException {
+    silentVertx = Vertx.vertx();
+    var silent = TestVertx.await(silentVertx.createHttpServer()
+        .requestHandler(request -> request.body()) // reads the body and never answers
+        .listen(0, "127.0.0.1"));
+    neverRead = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); // never accept()ed
+    gavel = ServingHarness.start(new JsonObject()
+        .put("verticles", new JsonObject().put("http", new JsonObject().put("instances", 1)))
+        .put("bidders", new JsonArray()
+            .add(new JsonObject().put("name", "silent").put("url", "http://127.0.0.1:" + silent.actualPort() + "/bid"))
+            .add(new JsonObject().put("name", "unread").put("url", "http://127.0.0.1:" + neverRead.getLocalPort() + "/bid"))),
+        null);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    gavel.close();
+    neverRead.close();
+    TestVertx.await(silentVertx.close());
+  }
+
+  @Test
+  void theAnswerLeavesByTheDeadlineWithTheCampaignBidInHand() {
+    JsonObject request = new JsonObject().put("id", "hang-1").put("tmax", TMAX)
+        .put("imp", new JsonArray().add(new JsonObject().put("id", "1")
+            .put("banner", new JsonObject().put("format", new JsonArray().add(new JsonObject().put("w", 300).put("h", 250))))))
+        .put("site", new JsonObject().put("domain", "news.example"));
+    for (int i = 0; i < 3; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> response = gavel.postAuction(request.encode());
+      long elapsedMs = (System.nanoTime() - start) / 1_000_000L;
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      JsonObject body = new JsonObject(response.body());
+      assertThat(body.getJsonArray("seatbid").getJsonObject(0).getString("seat")).isEqualTo("gavel");
+      JsonObject errors = body.getJsonObject("ext").getJsonObject("errors");
+      assertThat(errors.getJsonArray("silent").getJsonObject(0).getInteger("code")).isEqualTo(1);
+      assertThat(errors.getJsonArray("unread").getJsonObject(0).getInteger("code")).isEqualTo(1);
+      // It waited for the bidders until its close, a safety margin before tmax...
+      assertThat(elapsedMs).isGreaterThanOrEqualTo(TMAX - gavel.setup.config().auction().maxSafetyMarginMs() - 5);
+    }
+    // ...and never answered after the publisher's deadline, by Gavel's own clock.
+    assertThat(gavel.counter("gavel.auction.late.responses")).isZero();
+    assertThat(gavel.counter("gavel.bidder.calls", "bidder", "silent", "result", "timeout")).isEqualTo(3);
+  }
+}

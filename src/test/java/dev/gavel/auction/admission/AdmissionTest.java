@@ -1,0 +1,61 @@
+package dev.gavel.auction.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gavel.config.AdmissionConfig;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class AdmissionTest {
+  private static final long MS = 1_000_000L;
+  private final FakeLag lag = new FakeLag();
+  private final AtomicBoolean warm = new AtomicBoolean(true);
+  private final Admission admission = new Admission(new AdmissionConfig(10, 3, 5, 60), lag, warm::get, 25, 80);
+
+  @Test
+  void admitsAndCountsWhatIsInFlight() {
+    assertThat(admission.admit(0)).isNull();
+    assertThat(admission.admit(0)).isNull();
+    assertThat(admission.inFlight()).isEqualTo(2);
+    admission.done();
+    assertThat(admission.inFlight()).isEqualTo(1);
+  }
+
+  @Test
+  void shedsWhileTheJvmIsStillWarmingUp() {
+    warm.set(false);
+    assertThat(admission.admit(0)).isEqualTo(ShedReason.WARMING);
+    assertThat(admission.inFlight()).isZero();
+  }
+
+  @Test
+  void shedsWhileTheLoopStaysBehindButNotForOnePause() {
+    lag.sustainedNanos = 11 * MS;
+    assertThat(admission.admit(0)).isEqualTo(ShedReason.LOOP_LAG);
+    // Just out of a 40 ms pause (the instantaneous lag), but not lagging on average: admitted;
+    // the pause only sets back the auction's clock.
+    lag.sustainedNanos = 2 * MS;
+    lag.lagNanos = 40 * MS;
+    assertThat(admission.admit(0)).isNull();
+  }
+
+  @Test
+  void shedsOnceTheLoopHoldsItsLimitOfAuctions() {
+    admission.admit(0);
+    admission.admit(0);
+    admission.admit(0);
+    assertThat(admission.admit(0)).isEqualTo(ShedReason.IN_FLIGHT);
+    admission.done();
+    assertThat(admission.admit(0)).isNull();
+  }
+
+  @Test
+  void theMarginIsTheWorstRecentOverrunWithAQuarterOnTopWithinItsBounds() {
+    lag.marginNanos = 0;
+    assertThat(admission.marginNanos()).isEqualTo(25 * MS);
+    lag.marginNanos = 40 * MS;
+    assertThat(admission.marginNanos()).isEqualTo(50 * MS);
+    lag.marginNanos = 200 * MS;
+    assertThat(admission.marginNanos()).isEqualTo(80 * MS);
+  }
+}
