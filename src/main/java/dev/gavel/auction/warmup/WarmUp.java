@@ -201,7 +201,7 @@ public final class WarmUp extends VerticleBase {
     long compileMs = jit.getTotalCompilationTime();
     Arrays.sort(roundLatencies);
     steadiness.round(roundLatencies[roundLatencies.length / 2], now - roundStartNanos, (compileMs - roundCompileMs) * 1_000_000L);
-    LOG.info("warm-up round {}: median {} us, compiler busy {}%", steadiness.rounds(),
+    LOG.debug("warm-up round {}: median {} us, compiler busy {}%", steadiness.rounds(),
         steadiness.lastMedianNanos() / 1000, Math.round(steadiness.compileShare() * 100));
     boolean timeUp = now - startNanos > config.maxSeconds() * 1_000_000_000L;
     if ((completed >= config.minAuctions() && steadiness.steady()) || timeUp) {

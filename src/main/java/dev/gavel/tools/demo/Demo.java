@@ -47,7 +47,25 @@ public final class Demo {
     System.exit(run(options, http));
   }
 
+  private static final String LATE_METRIC = "gavel_auction_late_responses_total";
   private static final long LISTEN_WAIT_NANOS = 60_000_000_000L;
+
+  private static void writeJson(DemoOptions options, DemoStats s, double seconds, double gavelLate) {
+    org.HdrHistogram.Histogram h = s.latency();
+    io.vertx.core.json.JsonObject out = new io.vertx.core.json.JsonObject()
+        .put("step", "s6-demo").put("rate", options.rate()).put("seconds", seconds)
+        .put("sent", s.sent.sum()).put("bids", s.bids.sum()).put("noBids", s.noBids.sum()).put("shed", s.shed.sum())
+        .put("invalid", s.rejected.sum()).put("errors", s.errors.sum()).put("errorKinds", new io.vertx.core.json.JsonObject(
+            new java.util.HashMap<String, Object>(s.errorKinds())))
+        .put("late", s.late.sum()).put("p99PercentOfTmax", s.percentOfTmax(99))
+        .put("p50Ms", h.getValueAtPercentile(50) / 1000.0).put("p99Ms", h.getValueAtPercentile(99) / 1000.0)
+        .put("maxMs", h.getMaxValue() / 1000.0).put("gavelLate", gavelLate);
+    try {
+      java.nio.file.Files.writeString(options.json(), out.encodePrettily());
+    } catch (java.io.IOException e) {
+      System.err.println("demo: cannot write " + options.json() + ": " + e.getMessage());
+    }
+  }
   private static final long READY_WAIT_NANOS = 180_000_000_000L;
 
   /**
@@ -105,9 +123,16 @@ public final class Demo {
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon());
     Pixels pixels = new Pixels(http, scheduler, stats, options.shares());
     RequestFactory requests = new RequestFactory(inventory, options.shares().invalid());
+    double lateBefore = reports.metric(LATE_METRIC);
     double seconds = new TrafficRun(options, requests, http, scheduler, stats, pixels).run();
     scheduler.shutdownNow();
+    double gavelLate = lateBefore < 0 ? -1 : reports.metric(LATE_METRIC) - lateBefore;
     System.out.print(SummaryPrinter.auctions(stats, seconds));
+    System.out.printf("  Gavel's own count of answers after their deadline (%s): %s%n", LATE_METRIC,
+        gavelLate < 0 ? "unreadable" : String.format("%,.0f", gavelLate));
+    if (options.json() != null) {
+      writeJson(options, stats, seconds, gavelLate);
+    }
     System.out.print(SummaryPrinter.pixels(stats));
 
     System.out.println("\nWaiting for the event pipeline (Kafka, billing, fraud) to catch up...");

@@ -13,9 +13,10 @@ import java.nio.file.Path;
  * @param maxInFlight auctions awaiting an answer at most; a tick with none free skips its auction
  * @param campaigns the campaigns file whose sites, apps, formats and deals shape the traffic
  * @param settleSeconds at most this long to wait for the reports to stop changing
+ * @param json where to write the auction figures as JSON too (scripts/bench), or null
  */
 record DemoOptions(URI url, int seconds, int rate, int maxInFlight, Path campaigns, int settleSeconds,
-                   Shares shares) {
+                   Shares shares, Path json) {
 
   /** Shares (0..1) of the traffic that is special. */
   record Shares(double invalid, double click, double bot, double duplicate, double dataCenter) {}
@@ -33,6 +34,7 @@ record DemoOptions(URI url, int seconds, int rate, int maxInFlight, Path campaig
         --bot-share X      share of winners whose pixels come from a bot user agent (default 0.05)
         --dup-share X      share of impressions whose billing pixel fires twice (default 0.03)
         --dc-share X       share of winners whose pixels come from a data-centre IP (default 0.02)
+        --json FILE        also write the auction figures to FILE as JSON
       """;
 
   static DemoOptions parse(String[] args) {
@@ -47,6 +49,7 @@ record DemoOptions(URI url, int seconds, int rate, int maxInFlight, Path campaig
     double bot = 0.05;
     double dup = 0.03;
     double dc = 0.02;
+    Path json = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--help") || name.equals("-h")) {
@@ -68,10 +71,11 @@ record DemoOptions(URI url, int seconds, int rate, int maxInFlight, Path campaig
         case "--bot-share" -> bot = share(name, v);
         case "--dup-share" -> dup = share(name, v);
         case "--dc-share" -> dc = share(name, v);
+        case "--json" -> json = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
-    return new DemoOptions(url, seconds, rate, maxInFlight, campaigns, settle, new Shares(invalid, click, bot, dup, dc));
+    return new DemoOptions(url, seconds, rate, maxInFlight, campaigns, settle, new Shares(invalid, click, bot, dup, dc), json);
   }
 
   private static int positive(String name, String value) {

@@ -39,8 +39,24 @@ final class DemoStats {
   /** Client-side auction latency of answered valid requests, in microseconds. */
   private final Histogram latency = new ConcurrentHistogram(3);
 
+  /** Answers' latency as a share of their own tmax, in tenths of a percent. */
+  private final Histogram ofTmax = new ConcurrentHistogram(3);
+
   void latency(long nanos) {
     latency.recordValue(Math.max(1, nanos / 1000));
+  }
+
+  /** An answer's latency against the request's own tmax: late when over it. */
+  void againstTmax(long nanos, int tmaxMs) {
+    ofTmax.recordValue(Math.max(1, nanos / 1000 / Math.max(1, tmaxMs)));
+    if (nanos > tmaxMs * 1_000_000L) {
+      late.increment();
+    }
+  }
+
+  /** The given percentile of latency / tmax, in percent. */
+  double percentOfTmax(double percentile) {
+    return ofTmax.getTotalCount() == 0 ? 0 : ofTmax.getValueAtPercentile(percentile) / 10.0;
   }
 
   void win(String seat) {

@@ -45,6 +45,26 @@ final class Reports {
     this.base = base;
   }
 
+  /** The sum of a counter on Gavel's /metrics over all its labels, or -1 when it cannot be read. */
+  double metric(String name) {
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(5)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      double total = 0;
+      for (String line : r.body().split("\n")) {
+        if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+          total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return total;
+    } catch (java.io.IOException | NumberFormatException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
   /** The reports now, or null when they cannot be read. */
   Snapshot fetch() {
     try {

@@ -30,7 +30,8 @@ final class SummaryPrinter {
     if (s.skipped.sum() > 0) {
       out.append(String.format("  skipped       %,9d   (the in-flight limit was reached)%n", s.skipped.sum()));
     }
-    out.append(String.format("  late          %,9d   (answered after the request's own tmax)%n", s.late.sum()));
+    out.append(String.format("  late          %,9d   (answered after the request's own tmax; p99 of latency/tmax %.0f%%)%n",
+        s.late.sum(), s.percentOfTmax(99)));
     out.append(String.format("  fill rate     %8.1f%%   (bids / answered valid auctions)%n", s.fillRate()));
     Histogram h = s.latency();
     if (h.getTotalCount() > 0) {

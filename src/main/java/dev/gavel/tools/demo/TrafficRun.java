@@ -124,9 +124,7 @@ final class TrafficRun {
 
   private void answered(Planned planned, HttpResponse<String> response, long nanos) {
     int status = response.statusCode();
-    if (nanos > planned.tmaxMs() * 1_000_000L) {
-      stats.late.increment();
-    }
+    stats.againstTmax(nanos, planned.tmaxMs());
     if (status == 200 && isShed(response.body())) {
       // Shed at the door: Gavel did not read it, so even a broken request gets this no-bid.
       stats.latency(nanos);
