@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * The demo's own traffic (mixed formats, floors, deals, broken requests, pixels, clicks, bots)
  * against a real Gavel with its Kafka and PostgreSQL, a fast bidder and one that is always late,
  * admission control and the warm-up as shipped: not one answer may leave after its tmax by
- * Gavel's own clock. The margin floor is raised for a CI machine that may be busy with other work.
+ * Gavel's own clock. The margin's floor and cap are raised, as they should be on any machine whose
+ * cores other work competes for: with two busy loops beside this test's JVM, stalls of over 50 ms
+ * came before the margin had measured any (the suite must pass on a loaded machine too).
  */
 class DemoTrafficDeadlineTest {
   private static Vertx bidderVertx;
@@ -41,7 +43,7 @@ class DemoTrafficDeadlineTest {
     gavel = GavelHarness.fromJson("demodeadline", new JsonObject()
         .put("warmUp", new JsonObject().put("enabled", true).put("minAuctions", 1000).put("maxSeconds", 20).put("maxRate", 300))
         .put("auction", new JsonObject().put("campaignsFile", "conf/campaigns.json")
-            .put("safetyMarginMs", 50).put("maxSafetyMarginMs", 150)
+            .put("safetyMarginMs", 100).put("maxSafetyMarginMs", 200)
             .put("admission", new JsonObject().put("maxLoopLagMs", 10)))
         .put("bidders", new JsonArray()
             .add(new JsonObject().put("name", "sampledsp").put("url", "http://127.0.0.1:" + fast.port() + "/bid"))
