@@ -29,6 +29,7 @@ import dev.gavel.pipeline.billing.CampaignSpend;
 import dev.gavel.tracking.TrackingRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +55,12 @@ public final class Gavel {
   private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
   private final AtomicReference<BudgetView> budgets = new AtomicReference<>(BudgetSnapshot.EMPTY);
   private final Deployments deployments;
+  private final Future<Void> stopRequested;
   private EmbeddedServices services;
   private BudgetFeed budgetFeed;
 
-  private Gavel(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry) {
+  private Gavel(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry, Future<Void> stopRequested) {
+    this.stopRequested = stopRequested;
     this.vertx = vertx;
     this.config = config;
     this.registry = registry;
@@ -67,8 +70,16 @@ public final class Gavel {
   }
 
   public static Future<Gavel> start(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry) {
+    return start(vertx, config, registry, Promise.<Void>promise().future());
+  }
+
+  /**
+   * @param stopRequested completes when the process is asked to stop during start-up (SIGTERM):
+   *     the warm-up then ends at once, so that start-up finishes and the stop can run in time
+   */
+  public static Future<Gavel> start(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry, Future<Void> stopRequested) {
     EventBusSink.registerCodec(vertx);
-    Gavel gavel = new Gavel(vertx, config, registry);
+    Gavel gavel = new Gavel(vertx, config, registry, stopRequested);
     return gavel.boot().map(v -> gavel)
         .recover(e -> gavel.stop().transform(x -> Future.failedFuture(e)));
   }
@@ -109,7 +120,7 @@ public final class Gavel {
             ops(), new AuctionRoutes(setup),
             new TrackingRoutes(config.tracking(), config.kafka().topics().tracking(), new EventBusSink(vertx), registry),
             new ReportRoutes(services.postgres(), index))), config.verticles().httpInstances()))
-        .compose(v -> WarmUp.run(vertx, config.warmUp(), config.http().port(), warmUp, index.campaigns()))
+        .compose(v -> WarmUp.run(vertx, config.warmUp(), config.http().port(), warmUp, index.campaigns(), stopRequested))
         .onSuccess(v -> LOG.info("Gavel serving on http://{}:{} ({} HTTP verticles)", config.http().host(),
             config.http().port(), config.verticles().httpInstances()));
   }

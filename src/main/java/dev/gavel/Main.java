@@ -4,6 +4,7 @@ import dev.gavel.config.ConfigException;
 import dev.gavel.config.ConfigLoader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -30,9 +31,15 @@ public final class Main {
     Path configFile = ConfigLoader.chooseFile(args, env);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = newVertx(registry);
-    Future<Gavel> starting = ConfigLoader.load(vertx, configFile, env).compose(config -> Gavel.start(vertx, config, registry));
-    // Installed before start-up completes: a SIGTERM during start-up still stops the embedded services.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, starting), "gavel-shutdown"));
+    Promise<Void> stopRequested = Promise.promise();
+    Future<Gavel> starting = ConfigLoader.load(vertx, configFile, env)
+        .compose(config -> Gavel.start(vertx, config, registry, stopRequested.future()));
+    // Installed before start-up completes: a SIGTERM during start-up (the warm-up ends at once)
+    // still stops the embedded services.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopRequested.tryComplete();
+      shutdown(vertx, starting);
+    }, "gavel-shutdown"));
     starting
         .onSuccess(Main::printWelcome)
         .onFailure(e -> {

@@ -119,8 +119,14 @@ public final class AuctionEngine {
           continue;
         }
         calls.put(bidder.name(), call);
-        Future<BidderOutcome> answer = client.call(bidder, call.outbound(), currency, call.timeoutMs())
-            .onComplete(done -> slots.release(bidder.name()));
+        Future<BidderOutcome> answer;
+        try {
+          answer = client.call(bidder, call.outbound(), currency, call.timeoutMs());
+        } catch (RuntimeException e) {
+          slots.release(bidder.name()); // a call that never started holds no slot
+          throw e;
+        }
+        answer.onComplete(done -> slots.release(bidder.name()));
         auction.await(answer, outcome -> {
           outcomes.put(bidder.name(), outcome);
           bids.addAll(outcome.bids());

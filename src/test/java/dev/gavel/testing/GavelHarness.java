@@ -66,6 +66,11 @@ public final class GavelHarness implements AutoCloseable {
    * Kafka and PostgreSQL unless the tree names its own.
    */
   public static GavelHarness fromJson(String prefix, JsonObject config) {
+    return fromJson(prefix, config, io.vertx.core.Promise.<Void>promise().future());
+  }
+
+  /** As {@link #fromJson(String, JsonObject)}, with the signal Main gives on a SIGTERM during start-up. */
+  public static GavelHarness fromJson(String prefix, JsonObject config, io.vertx.core.Future<Void> stopRequested) {
     PrometheusMeterRegistry registry = TestVertx.registry();
     Vertx vertx = TestVertx.create(registry);
     int port = TestVertx.freePort();
@@ -76,7 +81,8 @@ public final class GavelHarness implements AutoCloseable {
     JsonObject httpSection = withPort.getJsonObject("http", new JsonObject()).put("port", port).put("host", "127.0.0.1");
     withPort.put("http", httpSection);
     GavelConfig parsed = ConfigLoader.fromJson(withPort, Map.of());
-    return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, parsed, registry), START_SECONDS), port);
+    return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, parsed, registry, stopRequested), START_SECONDS),
+        port);
   }
 
   private static Map<String, String> sharedServicesEnv(String prefix) {

@@ -69,8 +69,9 @@ public final class WarmUp extends VerticleBase {
    * Runs a warm-up against Gavel's port with a loopback bidder, and opens the gate when done;
    * never fails (a warm-up that breaks leaves Gavel cold but serving, with admission shedding).
    */
-  public static Future<Void> run(Vertx vertx, WarmUpConfig config, int port, WarmUpGate gate, List<Campaign> campaigns) {
-    if (!config.enabled()) {
+  public static Future<Void> run(Vertx vertx, WarmUpConfig config, int port, WarmUpGate gate, List<Campaign> campaigns,
+                                 Future<Void> stopRequested) {
+    if (!config.enabled() || stopRequested.isComplete()) {
       gate.markWarm();
       return Future.succeededFuture();
     }
@@ -79,6 +80,7 @@ public final class WarmUp extends VerticleBase {
     return vertx.deployVerticle(bidder)
         .compose(bidderId -> {
           gate.useBidders(List.of(bidder.asBidder()));
+          stopRequested.onComplete(v -> warmUp.cutShort());
           return vertx.deployVerticle(warmUp)
               .compose(id -> warmUp.finished.future().eventually(() -> vertx.undeploy(id)))
               .eventually(() -> vertx.undeploy(bidderId));
@@ -216,6 +218,20 @@ public final class WarmUp extends VerticleBase {
     roundCompileMs = jit.getTotalCompilationTime();
     roundLatencies = new long[roundSize];
     roundDone = 0;
+  }
+
+  /** Asked to stop while warming up: end now (from any thread), so start-up completes and the stop runs. */
+  void cutShort() {
+    if (context != null) {
+      context.runOnContext(v -> {
+        if (!finished.future().isComplete()) {
+          LOG.info("warm-up cut short after {} auctions: stopping", completed);
+          finished.tryComplete();
+        }
+      });
+    } else {
+      finished.tryComplete();
+    }
   }
 
   private void finish(boolean notSteady) {

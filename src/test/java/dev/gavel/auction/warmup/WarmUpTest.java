@@ -76,4 +76,22 @@ class WarmUpTest {
     assertThat(gavel.postAuction(request.encode()).statusCode()).isEqualTo(200);
     assertThat(partner.requestCount()).isEqualTo(1);
   }
+
+  @Test
+  void aStopAskedForDuringTheWarmUpEndsItAtOnce() {
+    io.vertx.core.Promise<Void> stop = io.vertx.core.Promise.promise();
+    // A warm-up that would run its full minute, and a stop asked for a few seconds into start-up.
+    long start = System.nanoTime();
+    // Whether it lands before the warm-up has begun or during it, start-up must end promptly.
+    java.util.concurrent.CompletableFuture.delayedExecutor(3, java.util.concurrent.TimeUnit.SECONDS).execute(stop::tryComplete);
+    GavelHarness stopped = GavelHarness.fromJson("warmupstop", new JsonObject()
+        .put("warmUp", new JsonObject().put("enabled", true).put("minAuctions", 10_000_000).put("maxSeconds", 60).put("maxRate", 50))
+        .put("auction", new JsonObject().put("campaignsFile", "src/test/resources/campaigns-test.json")), stop.future());
+    try {
+      assertThat((System.nanoTime() - start) / 1_000_000_000L).as("seconds to start with the stop asked for").isLessThan(30);
+      assertThat(new JsonObject(stopped.get("/ready").body()).getJsonObject("checks").getString("warm")).isEqualTo("UP");
+    } finally {
+      stopped.close();
+    }
+  }
 }
