@@ -142,7 +142,8 @@ class PipelineTest {
 
     Eventually.await("both hits recorded and the duplicate flagged", () ->
         count("SELECT count(*) FROM tracking_events WHERE auction_id = $1", auctionId) == 2
-            && count("SELECT count(*) FROM fraud_verdicts WHERE auction_id = $1 AND rule_id = 'ivt.duplicate_token'", auctionId) == 1,
+            && count("SELECT count(*) FROM fraud_verdicts WHERE auction_id = $1 AND rule_id = 'ivt.duplicate_token'", auctionId) == 1
+            && count("SELECT count(*) FROM spend_ledger WHERE auction_id = $1", auctionId) >= 1,
         WAIT);
     assertThat(count("SELECT count(*) FROM spend_ledger WHERE auction_id = $1 AND kind = 'charge'", auctionId)).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM spend_ledger WHERE auction_id = $1 AND kind = 'credit'", auctionId)).isZero();
@@ -155,8 +156,10 @@ class PipelineTest {
     String auctionId = new JsonObject(response.body()).getString("bidid");
     fire(bid.getString("burl"), "curl/8.5.0");
 
-    Eventually.await("the charge and its credit", () ->
-        count("SELECT count(*) FROM spend_ledger WHERE auction_id = $1 AND kind = 'credit'", auctionId) == 1, WAIT);
+    // Billing writes the credit and persistence the verdict, each from its own consumer: wait for both.
+    Eventually.await("the credit and the stored verdict", () ->
+        count("SELECT count(*) FROM spend_ledger WHERE auction_id = $1 AND kind = 'credit'", auctionId) == 1
+            && count("SELECT count(*) FROM fraud_verdicts WHERE auction_id = $1", auctionId) >= 1, WAIT);
     assertThat(count("SELECT coalesce(sum(cpm_micros), 0)::bigint FROM spend_ledger WHERE auction_id = $1", auctionId)).isZero();
     assertThat(count("SELECT count(*) FROM fraud_verdicts WHERE auction_id = $1 AND rule_id = 'ivt.bot_user_agent'", auctionId))
         .isEqualTo(1);
