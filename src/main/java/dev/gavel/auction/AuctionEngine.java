@@ -54,8 +54,12 @@ public final class AuctionEngine {
     }
     Round round = new Round(ids, request, deadline, currency, bidders);
     OpenAuction<AuctionResult> auction = new OpenAuction<>(vertx, deadline, round::result);
-    round.addCampaignBids();
-    round.callBidders(auction);
+    try {
+      round.addCampaignBids();
+      round.callBidders(auction);
+    } catch (RuntimeException e) {
+      return auction.fail(e);
+    }
     return auction.started();
   }
 

@@ -100,9 +100,9 @@ final class AuctionHandler {
     }
     ShedReason shed = ctx.get(SHED);
     if (shed != null) {
-      OpenRtbJson.Peek peek = setup.json().peekIdAndTest(bytes);
+      OpenRtbJson.Peek peek = setup.json().peek(bytes);
       if (peek != null) {
-        shedAnswers.send(ctx, peek.id(), peek.test(), shed, arrival);
+        shedAnswers.send(ctx, peek.id(), peek.test(), peek.tmax(), shed, arrival);
         return;
       }
       // Not readable the quick way: read it fully, so broken input still gets its 400.
@@ -124,13 +124,14 @@ final class AuctionHandler {
       return;
     }
     if (shed != null) {
-      shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), shed, arrival);
+      shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), request.tmax(), shed, arrival);
       return;
     }
     int tmax = Math.min(request.tmax() == null ? config.defaultTmaxMs() : request.tmax(), config.maxTmaxMs());
     Deadline deadline = Deadline.of(arrival, tmax, admission.marginNanos());
     if (deadline.remainingMillis(System.nanoTime()) < config.minAuctionMs()) {
-      shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), ShedReason.INSUFFICIENT_TIME, arrival);
+      shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), request.tmax(), ShedReason.INSUFFICIENT_TIME,
+          arrival);
       return;
     }
     run(ctx, request, deadline, tmax);
@@ -146,7 +147,13 @@ final class AuctionHandler {
         return;
       }
       AuctionResult result = done.result();
-      respond(ctx, ResponseBuilder.build(result, setup.tracking()), result.hasWinner() ? "bid" : "no_bid", deadline);
+      try {
+        respond(ctx, ResponseBuilder.build(result, setup.tracking()), result.hasWinner() ? "bid" : "no_bid", deadline);
+      } catch (RuntimeException e) {
+        LOG.error("auction {}: its answer could not be written", ids.auctionId(), e);
+        ctx.fail(500, e); // answered at once, not left open until the client gives up
+        return;
+      }
       publish(result, tmax, deadline.arrivalNanos());
     });
   }

@@ -54,10 +54,10 @@ public final class AuctionMetrics {
         .description("How long before tmax auctions close (the largest of the event loops' measured margins)").register(registry);
   }
 
-  /** A shed auction: counted by reason, and as a response (outcome {@code shed}). */
-  public void recordShed(ShedReason reason, long latencyNanos) {
+  /** A shed auction: counted by reason, and as a response (outcome {@code shed}), late if it was. */
+  public void recordShed(ShedReason reason, long latencyNanos, boolean late) {
     shed.get(reason).increment();
-    recordResponse("shed", latencyNanos, false);
+    recordResponse("shed", latencyNanos, late);
   }
 
   public double shedCount(ShedReason reason) {

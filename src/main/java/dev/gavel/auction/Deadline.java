@@ -11,7 +11,9 @@ public record Deadline(long arrivalNanos, long closeNanos, long answerByNanos) {
   /** Arrival plus {@code tmaxMs} is when the answer is due; the close is {@code marginNanos} before it. */
   public static Deadline of(long arrivalNanos, long tmaxMs, long marginNanos) {
     long answerBy = arrivalNanos + tmaxMs * 1_000_000L;
-    return new Deadline(arrivalNanos, Math.max(arrivalNanos, answerBy - marginNanos), answerBy);
+    long close = answerBy - marginNanos;
+    // Compared by difference: nanoTime values may be negative and may wrap.
+    return new Deadline(arrivalNanos, close - arrivalNanos < 0 ? arrivalNanos : close, answerBy);
   }
 
   /** Milliseconds left until the close at {@code nowNanos}, never negative. */

@@ -59,6 +59,15 @@ final class OpenAuction<R> {
     return closed.future();
   }
 
+  /** The auction could not be set up (a bug): it closes now, failed, and its timer is cancelled. */
+  Future<R> fail(RuntimeException cause) {
+    if (!isClosed()) {
+      vertx.cancelTimer(timer);
+      closed.fail(cause);
+    }
+    return closed.future();
+  }
+
   boolean isClosed() {
     return closed.future().isComplete();
   }

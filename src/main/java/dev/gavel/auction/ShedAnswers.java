@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gavel.auction.admission.Admission;
 import dev.gavel.auction.admission.ShedReason;
+import dev.gavel.config.AuctionConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -21,20 +22,25 @@ final class ShedAnswers {
   private static final byte[] NBR = "\",\"nbr\":".getBytes(StandardCharsets.US_ASCII);
 
   private final AuctionSetup setup;
+  private final AuctionConfig config;
   private final Admission admission;
 
   ShedAnswers(AuctionSetup setup, Admission admission) {
     this.setup = setup;
+    this.config = setup.config().auction();
     this.admission = admission;
   }
 
-  void send(RoutingContext ctx, String requestId, boolean test, ShedReason reason, long arrivalNanos) {
+  /** @param tmax the request's tmax, or null for none: a shed answer can be late too (its body was slow to come) */
+  void send(RoutingContext ctx, String requestId, boolean test, Integer tmax, ShedReason reason, long arrivalNanos) {
     ctx.response().putHeader("x-openrtb-version", AuctionHandler.OPENRTB_VERSION)
         .putHeader("content-type", "application/json")
         .end(test ? explained(requestId, reason, arrivalNanos) : plain(requestId, reason));
     if (!AuctionHandler.isWarmUp(ctx)) {
+      long now = System.nanoTime();
+      long dueMs = Math.min(tmax == null || tmax <= 0 ? config.defaultTmaxMs() : tmax, config.maxTmaxMs());
       setup.admissions().shed(reason);
-      setup.metrics().recordShed(reason, System.nanoTime() - arrivalNanos);
+      setup.metrics().recordShed(reason, now - arrivalNanos, now - arrivalNanos > dueMs * 1_000_000L);
     }
   }
 

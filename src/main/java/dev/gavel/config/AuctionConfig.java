@@ -24,7 +24,7 @@ public record AuctionConfig(
         r.intValue("defaultTmaxMs", 300, 1, 60_000),
         r.intValue("maxTmaxMs", 1000, 1, 60_000),
         r.intValue("safetyMarginMs", 25, 0, 10_000),
-        r.intValue("maxSafetyMarginMs", 120, 0, 10_000),
+        r.intValue("maxSafetyMarginMs", 80, 0, 10_000),
         r.intValue("minAuctionMs", 5, 0, 10_000),
         r.string("houseSeat", "gavel"),
         r.string("campaignsFile", "conf/campaigns.json"),

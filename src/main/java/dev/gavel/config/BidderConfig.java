@@ -15,11 +15,16 @@ import java.util.Set;
 public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes, int maxInFlight) {
 
   private static final List<String> ALL_MEDIA = List.of("banner", "video", "audio", "native");
+  /** Reserved: the name the warm-up's loopback bidder goes by in the metrics. */
+  public static final String WARM_UP_BIDDER = "gavel-warm-up";
 
   static BidderConfig from(ConfigReader r) {
     String name = r.requiredString("name");
     if (!name.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
       throw new ConfigException(r.key("name") + ": use 1-40 lowercase letters, digits, '-' or '_', got '" + name + "'");
+    }
+    if (name.equals(WARM_UP_BIDDER)) {
+      throw new ConfigException(r.key("name") + ": '" + WARM_UP_BIDDER + "' is the start-up warm-up's own loopback bidder");
     }
     URI url = parseUrl(r, r.requiredString("url"));
     List<String> media = r.strings("mediaTypes", ALL_MEDIA);

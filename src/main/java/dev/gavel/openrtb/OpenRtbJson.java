@@ -64,31 +64,35 @@ public final class OpenRtbJson {
     return read(json, responseReader, "response");
   }
 
-  /** A request's top-level {@code id} and whether it is a test, read without parsing the rest. */
-  public record Peek(String id, boolean test) {}
+  /**
+   * A request's top-level {@code id}, whether it is a test, and its {@code tmax} (null when it has
+   * none), read without parsing the rest.
+   */
+  public record Peek(String id, boolean test, Integer tmax) {}
 
   /**
-   * Reads only the top-level {@code id} and {@code test} of a request, skipping everything else
-   * unparsed: what answering a request Gavel will not run (a shed one) needs, at a fraction of the
-   * cost of {@link #readBidRequest}. Null when they cannot be found this way (broken JSON, no
-   * string id): the caller then reads the request fully, and its errors are the usual 400.
+   * Reads only the top-level {@code id}, {@code test} and {@code tmax} of a request, skipping
+   * everything else unparsed: what answering a request Gavel will not run (a shed one) needs, at
+   * a fraction of the cost of {@link #readBidRequest}. It stops as soon as it has them, so JSON
+   * broken after them is not noticed. Null when they cannot be found this way (broken JSON before
+   * them, no string id): the caller then reads the request fully, and its errors are the usual 400.
    */
-  public Peek peekIdAndTest(byte[] json) {
+  public Peek peek(byte[] json) {
     if (json == null || json.length == 0) {
       return null;
     }
-    // Most requests are not tests: without the bytes "test" anywhere, stop at the id.
-    boolean mayBeTest = contains(json, TEST_FIELD);
+    // Most requests are not tests, and some have no tmax: without those bytes anywhere, they are
+    // not looked for, and the scan stops at what remains.
+    boolean findTest = contains(json, TEST_FIELD);
+    boolean findTmax = contains(json, TMAX_FIELD);
     try (JsonParser parser = PEEK_FACTORY.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
       String id = null;
-      Boolean test = null;
-      if (!mayBeTest) {
-        test = Boolean.FALSE;
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME && (id == null || test == null)) {
+      boolean test = false;
+      Integer tmax = null;
+      while ((id == null || findTest || findTmax) && parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         if ("id".equals(name)) {
@@ -96,19 +100,25 @@ public final class OpenRtbJson {
             return null;
           }
           id = parser.getText();
-        } else if ("test".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
+        } else if (findTest && "test".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
           test = parser.getIntValue() == 1;
+          findTest = false;
+        } else if (findTmax && "tmax".equals(name) && value == JsonToken.VALUE_NUMBER_INT
+            && parser.getNumberType() == JsonParser.NumberType.INT) {
+          tmax = parser.getIntValue();
+          findTmax = false;
         } else {
           parser.skipChildren();
         }
       }
-      return id == null || id.isBlank() ? null : new Peek(id, Boolean.TRUE.equals(test));
+      return id == null || id.isBlank() ? null : new Peek(id, test, tmax);
     } catch (IOException e) {
       return null;
     }
   }
 
   private static final byte[] TEST_FIELD = "\"test\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] TMAX_FIELD = "\"tmax\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   /** For peeking only: no duplicate detection, which costs a set per object and matters only to a full read. */
   private static final JsonFactory PEEK_FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DEFAULT_MAX_NESTING_DEPTH * 4).build())

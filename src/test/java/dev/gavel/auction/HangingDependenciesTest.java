@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An auction whose every external dependency hangs is still answered at its deadline, with the
  * bids in hand: one bidder reads the request and never answers, another's connection is accepted
- * by the kernel and never read.
+ * by the kernel and never read, a third answers a byte at a time, forever. And the trickling one
+ * does not keep its concurrency slot past the grace period.
  */
 class HangingDependenciesTest {
   private static final int TMAX = 300;
@@ -33,11 +34,26 @@ class HangingDependenciesTest {
         .requestHandler(request -> request.body()) // reads the body and never answers
         .listen(0, "127.0.0.1"));
     neverRead = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); // never accept()ed
+    var trickle = TestVertx.await(silentVertx.createHttpServer()
+        .requestHandler(request -> request.body().onSuccess(b -> {
+          var response = request.response().setChunked(true).putHeader("content-type", "application/json");
+          response.write("{\"id\":");
+          silentVertx.setPeriodic(50, t -> {
+            if (response.closed()) {
+              silentVertx.cancelTimer(t);
+            } else {
+              response.write(" ");
+            }
+          });
+        }))
+        .listen(0, "127.0.0.1"));
     gavel = ServingHarness.start(new JsonObject()
         .put("verticles", new JsonObject().put("http", new JsonObject().put("instances", 1)))
+        .put("bidderClient", new JsonObject().put("lateResponseGraceMs", 300))
         .put("bidders", new JsonArray()
             .add(new JsonObject().put("name", "silent").put("url", "http://127.0.0.1:" + silent.actualPort() + "/bid"))
-            .add(new JsonObject().put("name", "unread").put("url", "http://127.0.0.1:" + neverRead.getLocalPort() + "/bid"))),
+            .add(new JsonObject().put("name", "unread").put("url", "http://127.0.0.1:" + neverRead.getLocalPort() + "/bid"))
+            .add(new JsonObject().put("name", "trickle").put("url", "http://127.0.0.1:" + trickle.actualPort() + "/bid"))),
         null);
   }
 
@@ -71,5 +87,9 @@ class HangingDependenciesTest {
     // ...and never answered after the publisher's deadline, by Gavel's own clock.
     assertThat(gavel.counter("gavel.auction.late.responses")).isZero();
     assertThat(gavel.counter("gavel.bidder.calls", "bidder", "silent", "result", "timeout")).isEqualTo(3);
+    // The trickling bidder is still sending, but its calls were given up after the grace period:
+    // none holds a slot (the idle timeout alone would have waited on it forever).
+    dev.gavel.testing.Eventually.await("the trickling bidder's slots are free", () -> gavel.registry.find("gavel.bidder.in.flight")
+        .tag("bidder", "trickle").gauge().value() == 0, java.time.Duration.ofSeconds(5));
   }
 }

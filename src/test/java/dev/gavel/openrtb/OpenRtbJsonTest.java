@@ -31,18 +31,19 @@ class OpenRtbJsonTest {
     private final OpenRtbJson json = new OpenRtbJson();
 
     private OpenRtbJson.Peek peek(String text) {
-      return json.peekIdAndTest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return json.peek(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
     void readsTheTopLevelIdAndTestFlagWhereverTheyAre() {
-      assertThat(peek("{\"id\":\"r1\",\"imp\":[{\"id\":\"1\"}]}")).isEqualTo(new OpenRtbJson.Peek("r1", false));
-      assertThat(peek("{\"imp\":[{\"id\":\"nested\",\"ext\":{\"test\":1}}],\"test\":1,\"id\":\"r2\"}"))
-          .isEqualTo(new OpenRtbJson.Peek("r2", true));
-      assertThat(peek("{\"id\":\"r3\",\"test\":0}")).isEqualTo(new OpenRtbJson.Peek("r3", false));
+      assertThat(peek("{\"id\":\"r1\",\"imp\":[{\"id\":\"1\"}]}")).isEqualTo(new OpenRtbJson.Peek("r1", false, null));
+      assertThat(peek("{\"imp\":[{\"id\":\"nested\",\"tmax\":9,\"ext\":{\"test\":1}}],\"test\":1,\"id\":\"r2\",\"tmax\":150}"))
+          .isEqualTo(new OpenRtbJson.Peek("r2", true, 150));
+      assertThat(peek("{\"id\":\"r3\",\"test\":0}")).isEqualTo(new OpenRtbJson.Peek("r3", false, null));
       // "test" inside a string value is not the flag.
       assertThat(peek("{\"id\":\"r4\",\"site\":{\"page\":\"https://x.example/\\\"test\\\"\"}}"))
-          .isEqualTo(new OpenRtbJson.Peek("r4", false));
+          .isEqualTo(new OpenRtbJson.Peek("r4", false, null));
+      assertThat(peek("{\"tmax\":1e3,\"id\":\"r5\"}")).isEqualTo(new OpenRtbJson.Peek("r5", false, null));
     }
 
     @Test

@@ -16,7 +16,8 @@ public final class Admission {
   private final long minMarginNanos;
   private final long maxMarginNanos;
   private static final long HEADROOM_DIVISOR = 4;
-  private int inFlight;
+  /** Written on its event loop only; volatile for the gauges and /ready that read it elsewhere. */
+  private volatile int inFlight;
 
   public Admission(AdmissionConfig config, LagSignal lag, BooleanSupplier warm, long minMarginMs, long maxMarginMs) {
     this.config = config;

@@ -28,9 +28,9 @@ import java.util.Set;
  * the close-at-the-deadline path is compiled as well. No real partner is ever called by a warm-up.
  */
 final class LoopbackBidder extends VerticleBase {
-  static final String NAME = "gavel-warm-up";
+  static final String NAME = BidderConfig.WARM_UP_BIDDER;
   static final String LATE_PREFIX = "late-";
-  private static final long LATE_MS = 150;
+  private static final long LATE_MS = 400;
 
   private final OpenRtbJson json = new OpenRtbJson();
   private HttpServer server;

@@ -36,6 +36,7 @@ public final class WarmUp extends VerticleBase {
   private static final Pattern CLICK_URL = Pattern.compile("https?://[^\\s\"'<>\\\\]+/event\\?t=[A-Za-z0-9._~-]+");
   /** Every few auctions is answered as a shed one: under overload that path runs at thousands a second. */
   private static final int SHED_EVERY = 4;
+  private static final long REQUEST_TIMEOUT_MS = 5_000;
   private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
   private final WarmUpConfig config;
@@ -101,6 +102,12 @@ public final class WarmUp extends VerticleBase {
         new PoolOptions().setHttp1MaxSize(config.concurrency() * 2));
     startNanos = System.nanoTime();
     startRound();
+    // The time limit holds even if no round ever completes (every auction failing or hanging).
+    vertx.setTimer(config.maxSeconds() * 1000L, t -> {
+      if (!finished.future().isComplete()) {
+        finish(true);
+      }
+    });
     for (int i = 0; i < config.concurrency(); i++) {
       next();
     }
@@ -135,6 +142,7 @@ public final class WarmUp extends VerticleBase {
     long n = issued++;
     long sent = System.nanoTime();
     var request = client.post(port, "127.0.0.1", AuctionRoutes.PATH)
+        .timeout(REQUEST_TIMEOUT_MS)
         .putHeader("content-type", "application/json")
         .putHeader(WarmUpGate.HEADER, gate.secret());
     if (n % SHED_EVERY == 1) { // never one of the late ones (n % 8 == 7)
@@ -188,8 +196,17 @@ public final class WarmUp extends VerticleBase {
     return Future.join(hits).mapEmpty();
   }
 
+  /**
+   * Fires a tracking URL at this process, whatever host it names: the URLs carry
+   * {@code tracking.publicBaseUrl}, which in production is a load balancer in front of other nodes.
+   */
   private Future<?> hit(String url) {
-    return url == null ? Future.succeededFuture() : client.getAbs(url).putHeader("accept", "image/*").send();
+    if (url == null) {
+      return Future.succeededFuture();
+    }
+    java.net.URI uri = java.net.URI.create(url);
+    String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    return client.get(port, "127.0.0.1", pathAndQuery).timeout(REQUEST_TIMEOUT_MS).putHeader("accept", "image/*").send();
   }
 
   private void record(long latencyNanos) {

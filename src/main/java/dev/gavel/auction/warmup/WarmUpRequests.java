@@ -20,7 +20,8 @@ import java.util.List;
 final class WarmUpRequests {
   private static final int LATE_EVERY = 8;
   private static final int TMAX = 200;
-  private static final int LATE_TMAX = 100;
+  /** Long enough to be run (not shed) whatever the margin, short of the loopback bidder's late answer. */
+  private static final int LATE_TMAX = 300;
 
   private final List<JsonObject> shapes = new ArrayList<>();
 
