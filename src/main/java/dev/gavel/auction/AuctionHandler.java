@@ -194,18 +194,20 @@ final class AuctionHandler {
    * maybe late) measures how far past its close an auction can run: that overrun sets the margin.
    */
   private void respond(RoutingContext ctx, BidResponse response, String outcome, Deadline deadline) {
-    HttpServerResponse http = ctx.response().putHeader("x-openrtb-version", OPENRTB_VERSION);
-    if (response == null) {
-      http.setStatusCode(204).end();
-    } else {
-      http.putHeader("content-type", "application/json").end(Buffer.buffer(setup.json().write(response)));
-    }
+    Buffer body = response == null ? null : Buffer.buffer(setup.json().write(response));
+    // Counted as the bytes leave, and before: whoever saw the answer sees it in the metrics.
     long now = System.nanoTime();
     if (deadline.passed(now)) {
       admission.recordOverrun(now - deadline.closeNanos());
     }
     if (!isWarmUp(ctx)) {
       setup.metrics().recordResponse(outcome, now - deadline.arrivalNanos(), deadline.late(now));
+    }
+    HttpServerResponse http = ctx.response().putHeader("x-openrtb-version", OPENRTB_VERSION);
+    if (body == null) {
+      http.setStatusCode(204).end();
+    } else {
+      http.putHeader("content-type", "application/json").end(body);
     }
     if (deadline.late(now)) {
       LOG.debug("late by {} us: budget {} ms, margin {} us, answered {} us after close, lag now {} us, in flight {}",
@@ -220,9 +222,9 @@ final class AuctionHandler {
   }
 
   private void reject(RoutingContext ctx, long arrival, JsonObject error) {
+    setup.metrics().recordResponse("invalid", System.nanoTime() - arrival, false);
     ctx.response().putHeader("x-openrtb-version", OPENRTB_VERSION);
     JsonErrors.send(ctx, 400, error);
-    setup.metrics().recordResponse("invalid", System.nanoTime() - arrival, false);
   }
 
   private static JsonObject invalidRequest(List<ValidationProblem> problems) {

@@ -33,15 +33,16 @@ final class ShedAnswers {
 
   /** @param tmax the request's tmax, or null for none: a shed answer can be late too (its body was slow to come) */
   void send(RoutingContext ctx, String requestId, boolean test, Integer tmax, ShedReason reason, long arrivalNanos) {
-    ctx.response().putHeader("x-openrtb-version", AuctionHandler.OPENRTB_VERSION)
-        .putHeader("content-type", "application/json")
-        .end(test ? explained(requestId, reason, arrivalNanos) : plain(requestId, reason));
-    if (!AuctionHandler.isWarmUp(ctx)) {
+    Buffer body = test ? explained(requestId, reason, arrivalNanos) : plain(requestId, reason);
+    if (!AuctionHandler.isWarmUp(ctx)) { // counted before the answer leaves, as AuctionHandler does
       long now = System.nanoTime();
       long dueMs = Math.min(tmax == null || tmax <= 0 ? config.defaultTmaxMs() : tmax, config.maxTmaxMs());
       setup.admissions().shed(reason);
       setup.metrics().recordShed(reason, now - arrivalNanos, now - arrivalNanos > dueMs * 1_000_000L);
     }
+    ctx.response().putHeader("x-openrtb-version", AuctionHandler.OPENRTB_VERSION)
+        .putHeader("content-type", "application/json")
+        .end(body);
   }
 
   /** {@code {"id":"...","nbr":N}}. */

@@ -43,8 +43,9 @@ class OpenAuctionTest {
     });
     long closedAfterMs = (System.nanoTime() - start) / 1_000_000L;
     assertThat(decided).containsExactly("fast bid");
-    // Closed at its deadline (a timer may fire a little late, never early by more than a millisecond).
-    assertThat(closedAfterMs).isBetween(99L, 149L);
+    // Closed at its deadline: never early (by more than a millisecond); a timer may fire late on a busy
+    // machine, but without the deadline it would never close at all.
+    assertThat(closedAfterMs).isBetween(99L, 1_000L);
   }
 
   @Test

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -123,7 +124,8 @@ class FailureModesTest {
 
     SharedServices.kafka().restart();
     Eventually.await("every tracking event persisted", () -> trackingRows("kafka-down-") == 30, WAIT);
-    Eventually.await("every impression billed once", () -> charges("kafka-down-") == 30, WAIT);
+    Eventually.await("every impression billed once, and the auction stored", () -> charges("kafka-down-") == 30
+        && count("SELECT count(*) FROM auctions WHERE request_id = 'kafka-down-auction'") == 1, WAIT);
     assertThat(gavel.registry.find("gavel.publisher.dropped").counter().count()).isZero();
   }
 
@@ -140,7 +142,8 @@ class FailureModesTest {
       SharedServices.postgres().restart();
     }
     Eventually.await("every tracking event persisted", () -> trackingRows("pg-down-") == 20, WAIT);
-    Eventually.await("every impression billed", () -> charges("pg-down-") == 20, WAIT);
+    Eventually.await("every impression billed, and the auction stored", () -> charges("pg-down-") == 20
+        && count("SELECT count(*) FROM auctions WHERE request_id = 'pg-down-auction'") == 1, WAIT);
     assertThat(count("SELECT sum(impressions)::bigint FROM spend_hourly h WHERE campaign_key = 'house-mrec-200'"))
         .isEqualTo(count("SELECT count(*) FROM spend_ledger WHERE kind = 'charge' AND campaign_id = 'house-mrec-200'"));
   }
@@ -161,7 +164,8 @@ class FailureModesTest {
     String persistence = TestVertx.await(gavel.vertx.deployVerticle(new PersistenceVerticle(deps, "replay-persistence")));
     String billing = TestVertx.await(gavel.vertx.deployVerticle(
         new BillingVerticle(deps, gavel.gavel.config().currency(), "replay-billing")));
-    Eventually.await("the replay caught up", () -> caughtUp("replay-persistence") && caughtUp("replay-billing"), WAIT);
+    Eventually.await("the replay caught up", () -> caughtUp("replay-persistence", "auctions", "tracking", "verdicts")
+        && caughtUp("replay-billing", "tracking", "verdicts"), WAIT);
     TestVertx.await(gavel.vertx.undeploy(persistence));
     TestVertx.await(gavel.vertx.undeploy(billing));
 
@@ -182,27 +186,39 @@ class FailureModesTest {
     }
     List<String> after = billingUrls(1, "after-poison-");
     fireAll(after);
-    Eventually.await("the event behind the poison is persisted", () -> trackingRows("after-poison-") == 1, WAIT);
+    Eventually.await("the event behind the poison is persisted and billed", () ->
+        trackingRows("after-poison-") == 1 && charges("after-poison-") == 1, WAIT);
+    // Each of the three groups that read the tracking topic dead-letters both records itself.
+    String prefix = gavel.gavel.config().kafka().groupPrefix();
+    Eventually.await("each group sent both to the dead-letter topic", () -> Stream.of("-persistence", "-billing", "-fraud")
+        .allMatch(group -> deadLettered(prefix + group) >= 2), WAIT);
 
-    List<ConsumerRecord<byte[], byte[]>> letters = readAll(kafka.getJsonObject("topics").getString("deadLetter"), 4);
+    List<ConsumerRecord<byte[], byte[]>> letters = readAll(kafka.getJsonObject("topics").getString("deadLetter"), 6);
     assertThat(letters).extracting(r -> header(r, "dlq-error")).anyMatch(e -> e.startsWith("not JSON"))
         .anyMatch(e -> e.contains("unsupported schemaVersion 99"));
-    String prefix = gavel.gavel.config().kafka().groupPrefix();
     assertThat(letters).extracting(r -> header(r, "dlq-consumer-group"))
         .contains(prefix + "-persistence", prefix + "-billing", prefix + "-fraud");
   }
 
-  private boolean caughtUp(String group) {
+  private double deadLettered(String group) {
+    var counter = gavel.registry.find("gavel.consumer.dead.letters").tag("group", group).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** Whether the group has committed up to the end of every partition of these topics (none committed counts as 0). */
+  private boolean caughtUp(String group, String... topicKeys) {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", gavel.gavel.services().bootstrapServers()))) {
+      List<String> topics = Stream.of(topicKeys).map(k -> kafka.getJsonObject("topics").getString(k)).toList();
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions()
+          .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+      var ends = admin.listOffsets(latest).all().get();
       Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      if (committed.isEmpty()) {
-        return false;
-      }
-      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-      committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-      var ends = admin.listOffsets(latest).all().get();
-      return committed.entrySet().stream().allMatch(e -> e.getValue().offset() >= ends.get(e.getKey()).offset());
+      return ends.entrySet().stream().allMatch(e -> {
+        var commit = committed.get(e.getKey());
+        return (commit == null ? 0 : commit.offset()) >= e.getValue().offset();
+      });
     } catch (Exception e) {
       return false;
     }

@@ -46,6 +46,11 @@ class WarmUpTest {
     TestVertx.await(bidderVertx.close());
   }
 
+  private static double processed(String groupSuffix) {
+    return gavel.registry.find("gavel.consumer.events").counters().stream()
+        .filter(c -> c.getId().getTag("group").endsWith(groupSuffix)).mapToDouble(c -> c.count()).sum();
+  }
+
   private long count(String sql) {
     return TestVertx.await(db.query(sql).execute()).iterator().next().getLong(0);
   }
@@ -63,6 +68,10 @@ class WarmUpTest {
     Eventually.await("the warm-up's auctions and pixels persisted", () ->
         count("SELECT count(*) FROM auctions WHERE test") >= 400
             && count("SELECT count(*) FROM tracking_events WHERE test") >= 400, Duration.ofSeconds(60));
+    // Billing and fraud have read (at least) as many events as were stored: their silence is a verdict.
+    long stored = count("SELECT count(*) FROM auctions") + count("SELECT count(*) FROM tracking_events");
+    Eventually.await("billing and fraud read the warm-up's events", () ->
+        processed("-billing") >= count("SELECT count(*) FROM tracking_events") && processed("-fraud") >= stored, Duration.ofSeconds(60));
     assertThat(count("SELECT count(*) FROM auctions WHERE NOT test")).isZero();
     assertThat(count("SELECT count(*) FROM tracking_events WHERE NOT test")).isZero();
     assertThat(count("SELECT count(*) FROM spend_ledger")).isZero();
