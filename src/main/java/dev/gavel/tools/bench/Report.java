@@ -137,13 +137,24 @@ final class Report {
           tmax, isTenX(r, d) ? ", 10x the sustained rate" : ""),
           measured, "0 late", r.getLong("late") == 0 && r.getDouble("gavelLate") == 0 && r.getLong("errors") == 0));
     }
+    JsonObject tenXCheck = d.getJsonObject("tenXClientCheck");
+    if (tenXCheck != null) {
+      rows.add(new Row(s, String.format(Locale.ROOT, "%,.0f auctions/s offered, 10x the sustained rate", d.getDouble("tenXRate")),
+          String.format(Locale.ROOT, "not measurable here: the same client against a bare server answers p99 %s (send lag p99 %s)",
+              ms(tenXCheck.getDouble("p99Ms")), ms(tenXCheck.getDouble("clientSendLagP99Ms"))), "0 late", null));
+    }
+    // Goodput under overload: at 10x, or (when 10x is out of the client's reach) at the top rate measured.
+    JsonObject overload = null;
     for (int i = 0; i < sweep.size(); i++) {
       JsonObject r = sweep.getJsonObject(i);
-      if (isTenX(r, d)) {
-        double ratio = goodputAtSustained > 0 ? r.getDouble("goodput") / goodputAtSustained : 0;
-        rows.add(new Row(s, String.format(Locale.ROOT, "goodput at 10x (%,.0f/s) / at the sustained rate (%,.0f/s)",
-            r.getDouble("rate"), sustained), pct(ratio), ">= 80%", ratio >= 0.8));
+      if (isTenX(r, d) || (tenXCheck != null && (overload == null || r.getDouble("rate") > overload.getDouble("rate")))) {
+        overload = r;
       }
+    }
+    if (overload != null && sustained > 0 && overload.getDouble("rate") > sustained) {
+      double ratio = goodputAtSustained > 0 ? overload.getDouble("goodput") / goodputAtSustained : 0;
+      rows.add(new Row(s, String.format(Locale.ROOT, "goodput at %,.0f/s (%.1fx the sustained rate) / at the sustained rate (%,.0f/s)",
+          overload.getDouble("rate"), overload.getDouble("rate") / sustained, sustained), pct(ratio), ">= 80%", ratio >= 0.8));
     }
     JsonObject check = d.getJsonObject("clientCheck");
     if (check != null) {
