@@ -13,7 +13,9 @@ import java.util.List;
  * which consumers route to the dead-letter topic.
  */
 public final class EventJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  /** Writes clean text only ({@link CleanText}): every event's strings can be stored as they are. */
+  private static final ObjectMapper MAPPER = new ObjectMapper(
+      com.fasterxml.jackson.core.JsonFactory.builder().addDecorator((factory, generator) -> CleanText.generator(generator)).build())
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private EventJson() {}

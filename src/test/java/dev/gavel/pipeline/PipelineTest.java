@@ -105,6 +105,25 @@ class PipelineTest {
   }
 
   @Test
+  void stringsPostgresRefusesAreStoredCleanNotDeadLettered() {
+    // JSON escapes for a NUL and for lone surrogates, and the six characters backslash-u-0000.
+    String body = banner("p-text", 300, 250).put("site", new JsonObject().put("domain", "news.example")
+            .put("publisher", new JsonObject().put("id", "PUBLISHER").put("name", "NAME"))).encode()
+        .replace("\"p-text\"", "\"p-text\\u0000\"")
+        .replace("\"PUBLISHER\"", "\"pub\\u0000lic\\\\u0000-\\ud800\"")
+        .replace("\"NAME\"", "\"\\udc00\"");
+    HttpResponse<String> response = gavel.postAuction(body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    String auctionId = new JsonObject(response.body()).getString("bidid");
+
+    Eventually.await("the auction is stored", () -> count("SELECT count(*) FROM auctions WHERE auction_id = $1", auctionId) == 1, WAIT);
+    JsonObject trace = new JsonObject(gavel.get("/api/auctions/" + auctionId).body()).getJsonObject("auction");
+    assertThat(trace.getString("requestId")).isEqualTo("p-text\uFFFD");
+    assertThat(count("SELECT count(*) FROM auctions WHERE auction_id = $1 AND publisher_id = $2", auctionId,
+        "pub\uFFFDlic\\u0000-\uFFFD")).isEqualTo(1);
+  }
+
+  @Test
   void aTestAuctionsImpressionIsKeptButNeverBilledOrJudged() {
     double fraudBefore = processed("-fraud");
     double billingBefore = processed("-billing");

@@ -1,6 +1,7 @@
 package dev.gavel.pipeline.persist;
 
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.events.CleanText;
 import dev.gavel.events.EventJson;
 import dev.gavel.events.FraudVerdict;
 import dev.gavel.events.TrackingEvent;
@@ -34,11 +35,11 @@ final class EventRows {
   private EventRows() {}
 
   /**
-   * Text as PostgreSQL takes it: strings from publishers and bidders may hold NUL characters,
-   * which text and jsonb refuse, and a row must never be refused for what a client sent.
+   * Events are written clean ({@code events.CleanText}); events spooled or dead-lettered by a
+   * version before that may not be, and a row must never be refused for what a client sent.
    */
   static String text(String value) {
-    return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
+    return CleanText.clean(value);
   }
 
   /** For NOT NULL key columns a bidder may leave empty (a refused bid without an id). */
@@ -56,7 +57,7 @@ final class EventRows {
         .addBoolean(e.test()).addString(text(e.currency())).addInteger(e.tmaxMs()).addLong(e.durationMs())
         .addString(text(e.inventory())).addString(text(e.publisherId())).addInteger(e.deviceType()).addString(text(e.country()))
         // As text, cast to jsonb by PostgreSQL: no second parse of the JSON here.
-        .addString(new String(EventJson.write(e), java.nio.charset.StandardCharsets.UTF_8).replace("\\u0000", ""));
+        .addString(new String(EventJson.write(e), java.nio.charset.StandardCharsets.UTF_8));
   }
 
   static List<Tuple> bids(AuctionEvent e) {
