@@ -53,7 +53,9 @@ public final class ConfigLoader {
     return retriever.getConfig()
         .recover(e -> Future.failedFuture(new ConfigException("cannot read " + file + ": " + e.getMessage())))
         .map(json -> fromJson(json, env))
-        .eventually(retriever::close);
+        .eventually(retriever::close)
+        // The kept tracking key is read (or made) from disk: off the event loop.
+        .compose(config -> vertx.executeBlocking(() -> config.withTracking(TrackingKeyFile.resolve(config.tracking()))));
   }
 
   public static GavelConfig fromJson(JsonObject json, Map<String, String> env) {

@@ -23,6 +23,12 @@ public record GavelConfig(
     FraudConfig fraud,
     WarmUpConfig warmUp) {
 
+  /** The same config with these tracking settings. */
+  public GavelConfig withTracking(TrackingConfig newTracking) {
+    return new GavelConfig(http, verticles, auction, currency, bidderClient, bidders, kafka, postgres, embedded, newTracking, fraud,
+        warmUp);
+  }
+
   public static GavelConfig from(JsonObject json) {
     ConfigReader root = new ConfigReader(json, "");
     List<BidderConfig> bidders = root.list("bidders", BidderConfig::from);

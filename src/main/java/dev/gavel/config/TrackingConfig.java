@@ -8,16 +8,22 @@ import java.util.List;
  *
  * @param publicBaseUrl what publishers' browsers reach Gavel at, e.g. https://track.example.com;
  *     unset, it is http://127.0.0.1 on Gavel's own port (local use)
+ * @param keyFile where the key is kept when {@code keys} names none ({@link TrackingKeyFile}); empty: none kept
  */
 public record TrackingConfig(
-    String publicBaseUrl, List<SigningKey> keys, int ttlSeconds, int clickTtlSeconds, int notifyAttempts) {
+    String publicBaseUrl, List<SigningKey> keys, int ttlSeconds, int clickTtlSeconds, int notifyAttempts, String keyFile) {
 
   public record SigningKey(String id, String secret) {}
 
   /** The id of the key made up at start-up when none is configured. */
   public static final String EPHEMERAL_KEY_ID = "ephemeral";
 
-  /** True when no key was configured: URLs then die with the process, which suits local runs only. */
+  /** The same settings signing with these keys. */
+  public TrackingConfig withKeys(List<SigningKey> newKeys) {
+    return new TrackingConfig(publicBaseUrl, newKeys, ttlSeconds, clickTtlSeconds, notifyAttempts, keyFile);
+  }
+
+  /** True when no key was configured (nor kept): URLs then die with the process. */
   public boolean ephemeral() {
     return keys.size() == 1 && keys.get(0).id().equals(EPHEMERAL_KEY_ID);
   }
@@ -26,6 +32,14 @@ public record TrackingConfig(
     byte[] secret = new byte[32];
     new java.security.SecureRandom().nextBytes(secret);
     return new SigningKey(EPHEMERAL_KEY_ID, java.util.HexFormat.of().formatHex(secret));
+  }
+
+  private static String keyFile(ConfigReader r) {
+    Object value = r.json().getValue("keyFile");
+    if (value != null && !(value instanceof String)) {
+      throw new ConfigException(r.key("keyFile") + ": expected a file path, or empty for none, got '" + value + "'");
+    }
+    return value == null ? "" : ((String) value).trim();
   }
 
   static TrackingConfig from(ConfigReader r, int httpPort) {
@@ -48,6 +62,7 @@ public record TrackingConfig(
     return new TrackingConfig(base.endsWith("/") ? base.substring(0, base.length() - 1) : base, keys,
         r.intValue("ttlSeconds", 3600, 1, 30 * 86400),
         r.intValue("clickTtlSeconds", 86400, 1, 30 * 86400),
-        r.intValue("notifyAttempts", 3, 1, 10));
+        r.intValue("notifyAttempts", 3, 1, 10),
+        keyFile(r));
   }
 }

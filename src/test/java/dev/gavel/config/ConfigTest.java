@@ -73,7 +73,8 @@ class ConfigTest {
     io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
     try {
       GavelConfig c = dev.gavel.testing.TestVertx.await(ConfigLoader.load(vertx, file,
-          Map.of("GAVEL_KAFKA_SPOOL_DIR", "/tmp/elsewhere", "GAVEL_HTTP_PORT", "9191")));
+          Map.of("GAVEL_KAFKA_SPOOL_DIR", "/tmp/elsewhere", "GAVEL_HTTP_PORT", "9191",
+              "GAVEL_TRACKING_KEY_FILE", file.resolveSibling(file.getFileName() + ".key").toString())));
       assertThat(c.http().maxBodyBytes()).isEqualTo(2048);
       assertThat(c.http().port()).isEqualTo(9191);
       assertThat(c.kafka().spool().dir()).isEqualTo("/tmp/elsewhere");

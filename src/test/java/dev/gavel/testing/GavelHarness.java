@@ -53,6 +53,7 @@ public final class GavelHarness implements AutoCloseable {
     Map<String, String> env = new java.util.HashMap<>();
     env.put("GAVEL_WARM_UP_ENABLED", "false");
     env.put("GAVEL_AUCTION_ADMISSION_MAX_LOOP_LAG_MS", "10000");
+    env.put("GAVEL_TRACKING_KEY_FILE", SharedServices.tempDir(prefix + "-key").resolve("tracking-key").toString());
     env.putAll(overrides);
     env.put("GAVEL_HTTP_PORT", String.valueOf(port));
     env.put("GAVEL_HTTP_HOST", "127.0.0.1");

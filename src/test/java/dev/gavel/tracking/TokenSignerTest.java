@@ -18,7 +18,7 @@ class TokenSignerTest {
   private final TokenSigner signer = new TokenSigner(config(NEW, OLD));
 
   static TrackingConfig config(SigningKey... keys) {
-    return new TrackingConfig("https://track.example.com", List.of(keys), 3600, 86400, 3);
+    return new TrackingConfig("https://track.example.com", List.of(keys), 3600, 86400, 3, "");
   }
 
   /** A campaign's win token as the auction makes it: UUID auction id, 16-hex bid id, 32-hex trace id. */
