@@ -10,6 +10,7 @@ import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.warmup.WarmUp;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.auction.campaign.CampaignFile;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.CampaignLoader;
 import dev.gavel.config.GavelConfig;
@@ -142,10 +143,10 @@ public final class Gavel {
 
   /** Campaigns are read and indexed on a worker thread: file I/O never runs on an event loop. */
   private Future<CampaignIndex> loadCampaigns() {
-    Path file = Path.of(config.auction().campaignsFile());
     return vertx.executeBlocking(() -> {
-      CampaignIndex index = CampaignIndex.of(new CampaignLoader().parse(Files.readAllBytes(file)));
-      LOG.info("loaded {} campaigns from {}", index.size(), file);
+      CampaignFile source = CampaignFile.resolve(config.auction().campaignsFile());
+      CampaignIndex index = CampaignIndex.of(source.parse(new CampaignLoader()));
+      LOG.info("loaded {} campaigns from {}", index.size(), source.name());
       readiness.register("campaigns", () -> true);
       return index;
     }, false);

@@ -44,7 +44,7 @@ public final class Main {
         .onSuccess(Main::printWelcome)
         .onFailure(e -> {
           if (e instanceof ConfigException) {
-            LOG.error("invalid configuration in {}: {}", configFile, e.getMessage());
+            LOG.error("invalid configuration ({}): {}", ConfigLoader.describe(configFile), e.getMessage());
           } else {
             LOG.error("Gavel failed to start: {}", e.getMessage(), e);
           }

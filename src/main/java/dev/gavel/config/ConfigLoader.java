@@ -21,7 +21,11 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
-  /** The config file: {@code --config FILE} on the command line, else GAVEL_CONFIG, else the default. */
+  /**
+   * The config file: {@code --config FILE} on the command line, else GAVEL_CONFIG (either must
+   * exist), else {@code conf/gavel.yaml} in the working directory if there is one. Null: none, and
+   * Gavel runs on the defaults built into the jar (as {@code java -jar gavel.jar} in any folder).
+   */
   public static Path chooseFile(String[] args, Map<String, String> env) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--config") && i + 1 < args.length) {
@@ -32,26 +36,38 @@ public final class ConfigLoader {
       }
     }
     String fromEnv = env.get("GAVEL_CONFIG");
-    return Path.of(fromEnv == null || fromEnv.isBlank() ? DEFAULT_FILE : fromEnv);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Path.of(fromEnv);
+    }
+    return Files.exists(Path.of(DEFAULT_FILE)) ? Path.of(DEFAULT_FILE) : null;
   }
 
+  /** Where the config comes from, for messages: the file chosen, or the built-in defaults. */
+  public static String describe(Path file) {
+    return file == null ? "the defaults built into the jar (no --config, GAVEL_CONFIG or " + DEFAULT_FILE + ")" : file.toString();
+  }
+
+  /** Reads the built-in defaults, the chosen file (null: none) merged over them, then the environment. */
   public static Future<GavelConfig> load(Vertx vertx, Path file, Map<String, String> env) {
-    if (!Files.isReadable(file)) {
+    if (file != null && !Files.isReadable(file)) {
       return Future.failedFuture(new ConfigException("config file " + file.toAbsolutePath() + " is missing or unreadable"));
     }
     // The defaults (conf/gavel.yaml as shipped in the jar) first, the chosen file merged over them.
-    ConfigStoreOptions defaults = new ConfigStoreOptions()
+    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setScanPeriod(0).addStore(new ConfigStoreOptions()
         .setType("file")
         .setFormat("yaml")
-        .setConfig(new JsonObject().put("path", DEFAULTS_RESOURCE));
-    ConfigStoreOptions yaml = new ConfigStoreOptions()
-        .setType("file")
-        .setFormat("yaml")
-        .setConfig(new JsonObject().put("path", file.toString()));
-    ConfigRetriever retriever = ConfigRetriever.create(vertx,
-        new ConfigRetrieverOptions().addStore(defaults).addStore(yaml).setScanPeriod(0));
+        .setConfig(new JsonObject().put("path", DEFAULTS_RESOURCE)));
+    if (file != null) {
+      options.addStore(new ConfigStoreOptions()
+          .setType("file")
+          .setFormat("yaml")
+          .setConfig(new JsonObject().put("path", file.toString())));
+    } else {
+      LOG.info("no config file: running on {}", describe(null));
+    }
+    ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
     return retriever.getConfig()
-        .recover(e -> Future.failedFuture(new ConfigException("cannot read " + file + ": " + e.getMessage())))
+        .recover(e -> Future.failedFuture(new ConfigException("cannot read " + describe(file) + ": " + e.getMessage())))
         .map(json -> fromJson(json, env))
         .eventually(retriever::close)
         // The kept tracking key is read (or made) from disk: off the event loop.
@@ -62,8 +78,14 @@ public final class ConfigLoader {
     EnvOverrides overrides = new EnvOverrides(env);
     JsonObject merged = overrides.apply(json);
     for (String unmatched : overrides.unmatched()) {
-      LOG.warn("environment variable {} matches no key in the config file and is ignored", unmatched);
+      LOG.warn("environment variable {} matches no config key and is ignored", unmatched);
     }
-    return GavelConfig.from(merged);
+    try {
+      return GavelConfig.from(merged);
+    } catch (ConfigException e) {
+      // A value that came from the environment: say which variable set it.
+      String variable = overrides.variableSetting(e.getMessage());
+      throw variable == null ? e : new ConfigException(e.getMessage() + " (the value comes from " + variable + ")");
+    }
   }
 }

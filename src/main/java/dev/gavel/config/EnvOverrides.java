@@ -21,6 +21,8 @@ public final class EnvOverrides {
 
   private final Map<String, String> env;
   private final Set<String> used = new HashSet<>();
+  /** Config key (as messages name it, {@code bidders[0].url}) to the variable that set it. */
+  private final Map<String, String> setBy = new java.util.LinkedHashMap<>();
 
   public EnvOverrides(Map<String, String> env) {
     this.env = env;
@@ -29,8 +31,18 @@ public final class EnvOverrides {
   /** Returns a copy of {@code config} with the overrides applied. */
   public JsonObject apply(JsonObject config) {
     JsonObject copy = config.copy();
-    walk(copy, "GAVEL");
+    walk(copy, "GAVEL", "");
     return copy;
+  }
+
+  /** The variable that set the key a config error message starts with, or null when none did. */
+  public String variableSetting(String message) {
+    for (Map.Entry<String, String> e : setBy.entrySet()) {
+      if (message.startsWith(e.getKey() + ":") || message.startsWith(e.getKey() + " ")) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   /** The GAVEL_ variables that matched no key: likely typos, worth a warning. */
@@ -48,24 +60,26 @@ public final class EnvOverrides {
     return prefix + "_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
-  private void walk(JsonObject node, String prefix) {
+  private void walk(JsonObject node, String prefix, String path) {
     for (String key : node.fieldNames()) {
       String name = variableFor(prefix, key);
+      String keyPath = path.isEmpty() ? key : path + "." + key;
       Object value = node.getValue(key);
       if (value instanceof JsonObject child) {
-        walk(child, name);
+        walk(child, name, keyPath);
       } else if (value instanceof JsonArray array && array.stream().allMatch(JsonObject.class::isInstance)) {
         for (int i = 0; i < array.size(); i++) {
-          walk(array.getJsonObject(i), name + "_" + i);
+          walk(array.getJsonObject(i), name + "_" + i, keyPath + "[" + i + "]");
         }
       } else if (env.containsKey(name)) {
         used.add(name);
-        node.put(key, convert(name, env.get(name), value));
+        setBy.put(keyPath, name);
+        node.put(key, convert(name, keyPath, env.get(name), value));
       }
     }
   }
 
-  private static Object convert(String name, String text, Object current) {
+  private static Object convert(String name, String keyPath, String text, Object current) {
     String t = text.trim();
     try {
       if (current instanceof Boolean) {
@@ -85,8 +99,10 @@ public final class EnvOverrides {
       }
       return t;
     } catch (IllegalArgumentException e) {
-      String kind = current == null ? "value" : current.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-      throw new ConfigException(name + ": cannot read '" + text + "' as a " + kind);
+      String kind = current instanceof Boolean ? "true or false"
+          : current instanceof Integer || current instanceof Long ? "a whole number"
+          : current instanceof Number ? "a number" : "a value";
+      throw new ConfigException("environment variable " + name + " (sets " + keyPath + "): '" + text + "' is not " + kind);
     }
   }
 }

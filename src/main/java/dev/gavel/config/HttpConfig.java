@@ -7,6 +7,6 @@ public record HttpConfig(String host, int port, int maxBodyBytes) {
     return new HttpConfig(
         r.string("host", "0.0.0.0"),
         r.intValue("port", 8080, 0, 65535),
-        r.intValue("maxBodyBytes", 64 * 1024, 1024, 16 * 1024 * 1024));
+        r.intValue("maxBodyBytes", 256 * 1024, 1024, 16 * 1024 * 1024));
   }
 }

@@ -25,7 +25,7 @@ class ConfigTest {
   void defaultsFillWhatTheFileLeavesOut() {
     GavelConfig c = ConfigLoader.fromJson(new JsonObject(), Map.of());
     assertThat(c.http().port()).isEqualTo(8080);
-    assertThat(c.http().maxBodyBytes()).isEqualTo(65536);
+    assertThat(c.http().maxBodyBytes()).isEqualTo(256 * 1024);
     assertThat(c.auction().defaultTmaxMs()).isEqualTo(300);
     assertThat(c.currency().ratesPerUsd()).containsEntry("USD", BigDecimal.ONE);
     assertThat(c.bidders()).isEmpty();
@@ -49,9 +49,17 @@ class ConfigTest {
   }
 
   @Test
-  void badValuesFailFastNamingTheKey() {
+  void badValuesFailFastNamingTheKey() throws Exception {
     assertThatThrownBy(() -> ConfigLoader.fromJson(sample(), Map.of("GAVEL_HTTP_PORT", "eighty")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("GAVEL_HTTP_PORT");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("environment variable GAVEL_HTTP_PORT (sets http.port): 'eighty' is not a whole number");
+    // A value from the environment that fails validation: the message names the variable too.
+    assertThatThrownBy(() -> ConfigLoader.fromJson(sample(), Map.of("GAVEL_HTTP_PORT", "99999")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("http.port: must be between 0 and 65535, got 99999 (the value comes from GAVEL_HTTP_PORT)");
+    assertThatThrownBy(() -> dev.gavel.auction.campaign.CampaignFile.resolve("conf/no-such-campaigns.json"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("auction.campaignsFile: ")
+        .hasMessageContaining("no-such-campaigns.json does not exist").hasMessageContaining("GAVEL_AUCTION_CAMPAIGNS_FILE");
     assertThatThrownBy(() -> ConfigLoader.fromJson(sample().put("http", new JsonObject().put("port", 70000)), Map.of()))
         .isInstanceOf(ConfigException.class).hasMessage("http.port: must be between 0 and 65535, got 70000");
     assertThatThrownBy(() -> ConfigLoader.fromJson(sample().put("currency",

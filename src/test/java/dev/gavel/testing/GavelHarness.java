@@ -86,7 +86,8 @@ public final class GavelHarness implements AutoCloseable {
         port);
   }
 
-  private static Map<String, String> sharedServicesEnv(String prefix) {
+  /** GAVEL_ variables that point Gavel at the shared test Kafka and PostgreSQL, with its own database and topics. */
+  public static Map<String, String> sharedServicesEnv(String prefix) {
     JsonObject c = SharedServices.config(SharedServices.createDatabase(prefix), SharedServices.uniqueTopics(prefix));
     JsonObject k = c.getJsonObject("kafka");
     JsonObject t = k.getJsonObject("topics");
