@@ -43,6 +43,21 @@ class EndToEndTest {
   }
 
   @Test
+  void aPrebidServerSizedRequestOf40ImpsAndAbout100KbIsAccepted() {
+    JsonObject request = new JsonObject().put("id", "big-1").put("site", new JsonObject().put("domain", "news.example"));
+    io.vertx.core.json.JsonArray imps = new io.vertx.core.json.JsonArray();
+    for (int i = 0; i < 40; i++) {
+      imps.add(new JsonObject().put("id", String.valueOf(i + 1))
+          .put("banner", new JsonObject().put("format", new io.vertx.core.json.JsonArray().add(new JsonObject().put("w", 300).put("h", 250))))
+          .put("ext", new JsonObject().put("data", "x".repeat(2_500))));
+    }
+    String body = request.put("imp", imps).encode();
+    assertThat(body.length()).isBetween(100_000, 110_000); // over the old 64 KiB limit, as Prebid Server sent
+    HttpResponse<String> response = gavel.postAuction(body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  @Test
   void theReadmeSampleRequestGetsABidFromTheSampleCampaigns() throws Exception {
     String sample = Files.readString(Path.of("scripts/sample-request.json"));
     HttpResponse<String> response = gavel.postAuction(sample);

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
 
+  private static final RateLimitedLog UNREADABLE = new RateLimitedLog(LOG, 10, java.util.concurrent.TimeUnit.SECONDS);
   private final HttpConfig config;
   private final Supplier<List<RouteModule>> modules;
   private List<RouteModule> mounted = List.of();
@@ -52,11 +53,23 @@ public final class HttpServerVerticle extends VerticleBase {
     return server.shutdown().transform(v -> Future.join(mounted.stream().map(RouteModule::close).toList()));
   }
 
-  private static void installErrorHandlers(Router router) {
+  private void installErrorHandlers(Router router) {
+    // A body the HTTP decoder cannot read (a malformed chunk size, say) reaches the body handler as
+    // a failure with status 200 unless Netty wrapped it: the client's fault, so a 400, and the
+    // connection (which the decoder gives up on) closed. Logged without a trace, rate-limited.
+    router.route().failureHandler(ctx -> {
+      if (ctx.statusCode() != 200 || ctx.failure() == null) {
+        ctx.next();
+        return;
+      }
+      UNREADABLE.warn("unreadable request body: {}", String.valueOf(ctx.failure().getMessage()));
+      JsonErrors.sendAndClose(ctx, 400, "bad_request", "the request body could not be read: " + ctx.failure().getMessage());
+    });
     router.errorHandler(404, ctx -> JsonErrors.send(ctx, 404, "not_found", "no route for " + ctx.request().path()));
     router.errorHandler(405, ctx -> JsonErrors.send(ctx, 405, "method_not_allowed",
         ctx.request().method() + " is not allowed on " + ctx.request().path()));
-    router.errorHandler(413, ctx -> JsonErrors.send(ctx, 413, "body_too_large", "the request body exceeds the configured limit"));
+    router.errorHandler(413, ctx -> JsonErrors.sendAndClose(ctx, 413, "body_too_large",
+        "the request body exceeds the limit of " + config.maxBodyBytes() + " bytes"));
     router.errorHandler(400, ctx -> JsonErrors.send(ctx, 400, "bad_request", "the request could not be read"));
     router.errorHandler(500, ctx -> {
       LOG.error("unhandled failure on {}", ctx.request().path(), ctx.failure());

@@ -23,6 +23,33 @@ public final class JsonErrors {
     response.setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
   }
 
+  /**
+   * Sends the error and then closes the HTTP/1.x connection: for a request whose body was left
+   * unread (too large), since what remains of it cannot be told from a next request.
+   */
+  public static void sendAndClose(RoutingContext ctx, int status, String code, String message) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended() || response.headWritten()) {
+      return;
+    }
+    boolean http1 = ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2;
+    if (http1) {
+      response.putHeader("connection", "close");
+    }
+    response.setStatusCode(status).putHeader("content-type", "application/json").end(body(code, message).encode())
+        .onComplete(v -> {
+          if (http1) {
+            ctx.request().connection().close();
+          }
+        });
+    // Vert.x flushes what is written during a read when the read completes; after a decoder
+    // failure it closes the channel before that, and the answer would be dropped. Flush now (an
+    // internal class: without it, the client just sees the connection close, as before).
+    if (ctx.request().connection() instanceof io.vertx.core.net.impl.VertxConnection connection) {
+      connection.flush();
+    }
+  }
+
   public static void send(RoutingContext ctx, int status, String code, String message) {
     send(ctx, status, body(code, message));
   }
