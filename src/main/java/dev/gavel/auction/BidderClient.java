@@ -29,6 +29,7 @@ public final class BidderClient {
   private final OpenRtbJson json;
   private final long lateGraceMs;
   private final long connectTimeoutMs;
+  private final CappedBody body;
 
   public BidderClient(Vertx vertx, BidderClientConfig config, OpenRtbJson json) {
     this.vertx = vertx;
@@ -48,6 +49,7 @@ public final class BidderClient {
     this.json = json;
     this.lateGraceMs = config.lateResponseGraceMs();
     this.connectTimeoutMs = config.connectTimeoutMs();
+    this.body = new CappedBody(config.maxResponseBytes());
   }
 
   /**
@@ -70,6 +72,7 @@ public final class BidderClient {
         .idleTimeout(giveUpMs)
         .putHeader("content-type", "application/json")
         .putHeader("x-openrtb-version", "2.6")
+        .as(body)
         .sendBuffer(Buffer.buffer(json.write(outbound)))
         .map(response -> interpret(bidder, outbound, currency, response, elapsedMs(start)))
         .otherwise(failure -> failed(bidder, failure, elapsedMs(start)))
@@ -111,6 +114,9 @@ public final class BidderClient {
   private static BidderOutcome failed(BidderConfig bidder, Throwable failure, long latencyMs) {
     if (failure instanceof ConnectionPoolTooBusyException) {
       return BidderOutcome.failed(bidder.name(), Status.THROTTLED, latencyMs, "every pooled connection to it is busy");
+    }
+    if (failure instanceof CappedBody.TooLargeException) {
+      return BidderOutcome.failed(bidder.name(), Status.ERROR, latencyMs, failure.getMessage());
     }
     if (failure instanceof TimeoutException) {
       return BidderOutcome.failed(bidder.name(), Status.TIMEOUT, latencyMs, "timed out");
