@@ -77,12 +77,13 @@ class HangingDependenciesTest {
 
       assertThat(response.statusCode()).isEqualTo(200);
       JsonObject body = new JsonObject(response.body());
+      assertThat(body.getJsonArray("seatbid")).as(response.body()).isNotEmpty();
       assertThat(body.getJsonArray("seatbid").getJsonObject(0).getString("seat")).isEqualTo("gavel");
       JsonObject errors = body.getJsonObject("ext").getJsonObject("errors");
       assertThat(errors.getJsonArray("silent").getJsonObject(0).getInteger("code")).isEqualTo(1);
       assertThat(errors.getJsonArray("unread").getJsonObject(0).getInteger("code")).isEqualTo(1);
-      // It waited for the bidders until its close, a safety margin before tmax...
-      assertThat(elapsedMs).isGreaterThanOrEqualTo(TMAX - gavel.setup.config().auction().maxSafetyMarginMs() - 5);
+      // It waited for the bidders until its close (a measured margin, and the loop's lag, before tmax)...
+      assertThat(elapsedMs).isGreaterThanOrEqualTo(TMAX / 2);
     }
     // ...and never answered after the publisher's deadline, by Gavel's own clock.
     assertThat(gavel.counter("gavel.auction.late.responses")).isZero();

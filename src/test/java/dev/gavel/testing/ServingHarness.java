@@ -65,8 +65,13 @@ public final class ServingHarness implements AutoCloseable {
     Vertx vertx = TestVertx.create(registry);
     EventBusSink.registerCodec(vertx);
     int port = TestVertx.freePort();
-    JsonObject tree = new JsonObject().put("auction", new JsonObject().put("campaignsFile", "src/test/resources/campaigns-test.json"))
-        .mergeIn(config, true);
+    JsonObject auction = new JsonObject().put("campaignsFile", "src/test/resources/campaigns-test.json");
+    if (lag == null) {
+      // Gavel's own probe on a test machine (a cold JVM, other tests' threads) must not shed what a
+      // test runs; tests of shedding inject the lag instead.
+      auction.put("admission", new JsonObject().put("maxLoopLagMs", 10_000));
+    }
+    JsonObject tree = new JsonObject().put("auction", auction).mergeIn(config, true);
     tree.put("http", tree.getJsonObject("http", new JsonObject()).put("port", port).put("host", "127.0.0.1"));
     GavelConfig parsed = ConfigLoader.fromJson(tree, Map.of());
     AuctionMetrics metrics = new AuctionMetrics(registry);
