@@ -2,6 +2,7 @@ package dev.gavel.tracking;
 
 import dev.gavel.auction.Ids;
 import dev.gavel.events.EventBusSink;
+import dev.gavel.net.ClientAddress;
 import dev.gavel.events.EventEnvelope;
 import dev.gavel.events.EventJson;
 import dev.gavel.events.TrackingEvent;
@@ -38,7 +39,11 @@ final class TrackingHandler {
   private final NoticeForwarder forwarder;
   private final byte[] pixel = HexFormat.of().parseHex(PIXEL_HEX);
 
-  TrackingHandler(TokenSigner signer, EventBusSink sink, String topic, TrackingMetrics metrics, NoticeForwarder forwarder) {
+  private final ClientAddress clientAddress;
+
+  TrackingHandler(TokenSigner signer, EventBusSink sink, String topic, TrackingMetrics metrics, NoticeForwarder forwarder,
+                  ClientAddress clientAddress) {
+    this.clientAddress = clientAddress;
     this.signer = signer;
     this.sink = sink;
     this.topic = topic;
@@ -91,18 +96,9 @@ final class TrackingHandler {
     }
   }
 
-  /** The first hop of X-Forwarded-For (the client, as the load balancer saw it), else the peer. */
-  static String clientIp(HttpServerRequest request) {
-    String forwarded = request.getHeader("x-forwarded-for");
-    if (forwarded != null) {
-      int comma = forwarded.indexOf(',');
-      String first = (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();
-      if (!first.isEmpty()) {
-        return first;
-      }
-    }
+  private String clientIp(HttpServerRequest request) {
     SocketAddress remote = request.remoteAddress();
-    return remote == null ? null : remote.hostAddress();
+    return clientAddress.resolve(remote == null ? null : remote.hostAddress(), request.headers().getAll("x-forwarded-for"));
   }
 
   /**

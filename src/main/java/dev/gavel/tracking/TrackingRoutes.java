@@ -3,6 +3,8 @@ package dev.gavel.tracking;
 import dev.gavel.config.TrackingConfig;
 import dev.gavel.events.EventBusSink;
 import dev.gavel.http.RouteModule;
+import dev.gavel.net.CidrSet;
+import dev.gavel.net.ClientAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,21 +19,23 @@ public final class TrackingRoutes implements RouteModule {
   private final EventBusSink sink;
   private final TrackingMetrics metrics;
   private final TokenSigner signer;
+  private final ClientAddress clientAddress;
   private NoticeForwarder forwarder;
 
   /** @param topic the Kafka topic tracking events go to ({@code kafka.topics.tracking}) */
-  public TrackingRoutes(TrackingConfig config, String topic, EventBusSink sink, MeterRegistry registry) {
+  public TrackingRoutes(TrackingConfig config, CidrSet trustedProxies, String topic, EventBusSink sink, MeterRegistry registry) {
     this.config = config;
     this.topic = topic;
     this.sink = sink;
     this.metrics = new TrackingMetrics(registry);
     this.signer = new TokenSigner(config);
+    this.clientAddress = new ClientAddress(trustedProxies);
   }
 
   @Override
   public void mount(Vertx vertx, Router router) {
     forwarder = new NoticeForwarder(vertx, config.notifyAttempts(), metrics);
-    TrackingHandler handler = new TrackingHandler(signer, sink, topic, metrics, forwarder);
+    TrackingHandler handler = new TrackingHandler(signer, sink, topic, metrics, forwarder, clientAddress);
     router.get(PATH).handler(handler::handle);
     router.head(PATH).handler(handler::handle);
   }

@@ -55,7 +55,7 @@ class TrackingHandlerTest {
     vertx = TestVertx.create(registry);
     EventBusSink.registerCodec(vertx);
     vertx.eventBus().<EventEnvelope>consumer(EventAddresses.PUBLISH, message -> published.add(message.body()));
-    routes = new TrackingRoutes(CONFIG, TOPIC, new EventBusSink(vertx), registry);
+    routes = new TrackingRoutes(CONFIG, dev.gavel.net.CidrSet.of(java.util.List.of("127.0.0.1", "10.0.0.0/8")), TOPIC, new EventBusSink(vertx), registry);
     Router router = Router.router(vertx);
     routes.mount(vertx, router);
     port = TestVertx.await(vertx.createHttpServer().requestHandler(router).listen(0)).actualPort();

@@ -1,6 +1,7 @@
 package dev.gavel.pipeline.fraud;
 
 import dev.gavel.config.FraudConfig;
+import dev.gavel.net.CidrSet;
 import dev.gavel.events.FraudVerdict;
 import dev.gavel.events.TrackingEvent;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.gavel.pipeline.fraud;
+package dev.gavel.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,10 @@
-package dev.gavel.pipeline.fraud;
+package dev.gavel.net;
 
 /**
  * Parses IPv4 and IPv6 literals into bytes without ever touching DNS ({@code InetAddress.getByName}
  * would resolve anything that is not a literal, which a rule on the event path must never do).
  */
-final class IpAddresses {
+public final class IpAddresses {
 
   private IpAddresses() {}
 
@@ -13,7 +13,7 @@ final class IpAddresses {
    * one client matches the same ranges whichever way a proxy wrote it) or 16 bytes, or null when
    * the text is not an IP literal.
    */
-  static byte[] parse(String text) {
+  public static byte[] parse(String text) {
     if (text == null || text.isEmpty() || text.length() > 45) {
       return null;
     }

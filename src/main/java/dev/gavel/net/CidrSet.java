@@ -1,4 +1,4 @@
-package dev.gavel.pipeline.fraud;
+package dev.gavel.net;
 
 import java.util.ArrayList;
 import java.util.HashMap;
