@@ -45,14 +45,20 @@ public final class AuctionEngine {
     this.houseSeat = setup.config().auction().houseSeat();
   }
 
-  /** Runs one auction with these external {@code bidders}; the future completes by the deadline's close. */
-  public Future<AuctionResult> run(AuctionIds ids, BidRequest request, Deadline deadline, List<BidderConfig> bidders) {
+  /**
+   * Runs one auction with these external {@code bidders}; the future completes by the deadline's
+   * close. {@code notes} start its notes (what was dropped before it ran).
+   */
+  public Future<AuctionResult> run(AuctionIds ids, BidRequest request, Deadline deadline, List<BidderConfig> bidders,
+                                   List<String> notes) {
     String currency = rates.choose(request.cur());
     if (currency == null) {
-      return Future.succeededFuture(new AuctionResult(ids, request, deadline, null, List.of(), List.of(), Map.of(),
-          List.of("none of the allowed currencies " + request.cur() + " is supported")));
+      List<String> all = new ArrayList<>(notes);
+      all.add("none of the allowed currencies " + request.cur() + " is supported");
+      return Future.succeededFuture(new AuctionResult(ids, request, deadline, null, List.of(), List.of(), Map.of(), List.copyOf(all)));
     }
     Round round = new Round(ids, request, deadline, currency, bidders);
+    round.notes.addAll(notes);
     OpenAuction<AuctionResult> auction = new OpenAuction<>(vertx, deadline, round::result);
     try {
       round.addCampaignBids();

@@ -118,10 +118,15 @@ final class AuctionHandler {
       reject(ctx, arrival, error);
       return;
     }
-    List<ValidationProblem> problems = validator.validate(request);
-    if (!problems.isEmpty()) {
-      reject(ctx, arrival, invalidRequest(problems));
+    RequestValidator.Verdict verdict = validator.check(request);
+    if (verdict.refused()) {
+      reject(ctx, arrival, invalidRequest(verdict.all()));
       return;
+    }
+    List<String> dropped = List.of();
+    if (!verdict.impProblems().isEmpty()) { // only the imps at fault are lost, and the answer says why
+      request = request.withImps(kept(request.imp(), verdict.impProblems().keySet()));
+      dropped = dropNotes(verdict.impProblems());
     }
     if (shed != null) {
       shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), request.tmax(), shed, arrival);
@@ -134,13 +139,30 @@ final class AuctionHandler {
           arrival);
       return;
     }
-    run(ctx, request, deadline, tmax);
+    run(ctx, request, deadline, tmax, dropped);
   }
 
-  private void run(RoutingContext ctx, BidRequest request, Deadline deadline, int tmax) {
+  private static List<dev.gavel.openrtb.Imp> kept(List<dev.gavel.openrtb.Imp> imps, java.util.Set<Integer> dropped) {
+    List<dev.gavel.openrtb.Imp> kept = new java.util.ArrayList<>(imps.size() - dropped.size());
+    for (int i = 0; i < imps.size(); i++) {
+      if (!dropped.contains(i)) {
+        kept.add(imps.get(i));
+      }
+    }
+    return kept;
+  }
+
+  private static List<String> dropNotes(java.util.Map<Integer, List<ValidationProblem>> byImp) {
+    List<String> notes = new java.util.ArrayList<>(byImp.size());
+    byImp.forEach((index, problems) -> notes.add("imp[" + index + "] dropped, not auctioned: " + String.join("; ",
+        problems.stream().map(p -> p.field() + " " + p.message()).toList())));
+    return notes;
+  }
+
+  private void run(RoutingContext ctx, BidRequest request, Deadline deadline, int tmax, List<String> notes) {
     boolean warmUp = isWarmUp(ctx);
     AuctionIds ids = AuctionIds.mint(ctx.request().getHeader("traceparent"));
-    engine.run(ids, request, deadline, warmUp ? setup.warmUp().bidders() : bidders).onComplete(done -> {
+    engine.run(ids, request, deadline, warmUp ? setup.warmUp().bidders() : bidders, notes).onComplete(done -> {
       if (done.failed()) {
         LOG.error("auction {} failed", ids.auctionId(), done.cause());
         ctx.fail(500, done.cause());

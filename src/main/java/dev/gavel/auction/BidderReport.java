@@ -19,6 +19,8 @@ final class BidderReport {
   private static final int ERR_TIMEOUT = 1;
   private static final int ERR_BAD_SERVER_RESPONSE = 3;
   private static final int ERR_GENERIC = 999;
+  /** Prebid Server's generic warning code. */
+  private static final int WARN_GENERIC = 999;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -41,6 +43,11 @@ final class BidderReport {
     }
     if (!errors.isEmpty()) {
       ext.set("errors", errors);
+    }
+    if (result.notes() != null && !result.notes().isEmpty()) {
+      // Prebid Server's shape: what was left out of the auction (a dropped imp, say), and why.
+      ArrayNode warnings = ext.putObject("warnings").putArray("gavel");
+      result.notes().forEach(note -> warnings.addObject().put("code", WARN_GENERIC).put("message", note));
     }
     ext.put("tmaxrequest", result.deadline().budgetMillis());
     if (debug) {

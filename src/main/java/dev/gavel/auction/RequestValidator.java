@@ -42,32 +42,64 @@ public final class RequestValidator {
     this.maxTmaxMillis = maxTmaxMillis;
   }
 
-  /** All problems with the request; empty if it may be auctioned. */
+  /**
+   * The verdict on a request: problems of the request itself (it is refused), and problems of
+   * single imps (only those imps are dropped, and the rest is auctioned, as a supply partner
+   * sending many imps expects).
+   *
+   * @param requestProblems what makes the whole request invalid
+   * @param impProblems each dropped imp's problems, by its index in {@code imp}
+   */
+  public record Verdict(List<ValidationProblem> requestProblems, Map<Integer, List<ValidationProblem>> impProblems, int imps) {
+    /** Whether the request is refused: it is invalid itself, or no imp is left to auction. */
+    public boolean refused() {
+      return !requestProblems.isEmpty() || impProblems.size() >= imps;
+    }
+
+    /** Every problem, the request's first, then each dropped imp's in order. */
+    public List<ValidationProblem> all() {
+      List<ValidationProblem> all = new ArrayList<>(requestProblems);
+      impProblems.values().forEach(all::addAll);
+      return List.copyOf(all);
+    }
+  }
+
+  /** All problems with the request; empty if every part of it may be auctioned. */
   public List<ValidationProblem> validate(BidRequest request) {
+    return check(request).all();
+  }
+
+  public Verdict check(BidRequest request) {
     Objects.requireNonNull(request, "request");
     List<ValidationProblem> problems = new ArrayList<>();
     checkRequired("id", request.id(), problems);
-    checkImps(request.imp(), problems);
+    Map<Integer, List<ValidationProblem>> impProblems = checkImps(request.imp(), problems);
     checkOneDistributionChannel(request, problems);
     checkZeroOrOne("test", request.test(), problems);
     checkAuctionType(request.at(), problems);
     checkTmax(request.tmax(), problems);
     checkCurrencyList(request.cur(), problems);
-    return problems.isEmpty() ? List.of() : List.copyOf(problems);
+    return new Verdict(List.copyOf(problems), impProblems, request.imp() == null ? 0 : request.imp().size());
   }
 
-  private void checkImps(List<Imp> imps, List<ValidationProblem> problems) {
+  private Map<Integer, List<ValidationProblem>> checkImps(List<Imp> imps, List<ValidationProblem> problems) {
     if (imps == null || imps.isEmpty()) {
       problems.add(new ValidationProblem("imp", "must contain at least one impression"));
-      return;
+      return Map.of();
     }
+    Map<Integer, List<ValidationProblem>> byImp = new java.util.LinkedHashMap<>();
     Map<String, String> firstPathById = new HashMap<>();
     for (int i = 0; i < imps.size(); i++) {
       String path = "imp[" + i + "]";
       Imp imp = imps.get(i);
-      checkUniqueId(path + ".id", imp.id(), firstPathById, problems);
-      checkImp(path, imp, problems);
+      List<ValidationProblem> own = new ArrayList<>();
+      checkUniqueId(path + ".id", imp.id(), firstPathById, own);
+      checkImp(path, imp, own);
+      if (!own.isEmpty()) {
+        byImp.put(i, List.copyOf(own));
+      }
     }
+    return byImp;
   }
 
   private void checkImp(String path, Imp imp, List<ValidationProblem> problems) {
@@ -225,19 +257,19 @@ public final class RequestValidator {
     }
   }
 
-  /** Three uppercase letters that Java knows as a currency; "usd" is refused, not corrected. */
+  /** Three letters that Java knows as a currency, in any case ("usd" is USD: senders differ). */
   static boolean isCurrencyCode(String code) {
     if (code == null || code.length() != 3) {
       return false;
     }
     for (int i = 0; i < 3; i++) {
-      char c = code.charAt(i);
+      char c = Character.toUpperCase(code.charAt(i));
       if (c < 'A' || c > 'Z') {
         return false;
       }
     }
     try {
-      Currency.getInstance(code);
+      Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT));
       return true;
     } catch (IllegalArgumentException notACurrency) {
       return false;

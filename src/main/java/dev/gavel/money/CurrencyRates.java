@@ -20,8 +20,13 @@ public final class CurrencyRates {
     this.ratesPerUsd = config.ratesPerUsd();
   }
 
+  /** A code as the rates are keyed: upper case ("usd" from a sender is USD). */
+  public static String canonical(String code) {
+    return code == null ? null : code.toUpperCase(java.util.Locale.ROOT);
+  }
+
   public boolean supports(String code) {
-    return ratesPerUsd.containsKey(code);
+    return code != null && ratesPerUsd.containsKey(canonical(code));
   }
 
   /** The first of the request's allowed currencies that Gavel can bid in; USD when none is named. */
@@ -31,14 +36,14 @@ public final class CurrencyRates {
     }
     for (String code : allowed) {
       if (supports(code)) {
-        return code;
+        return canonical(code);
       }
     }
     return null;
   }
 
   public long convert(long micros, String from, String to, RoundingMode rounding) {
-    if (from.equals(to)) {
+    if (from.equalsIgnoreCase(to)) {
       return micros;
     }
     // One division, last: a pre-computed ratio would carry its own rounding into the result.
@@ -46,7 +51,7 @@ public final class CurrencyRates {
   }
 
   private BigDecimal rate(String code) {
-    BigDecimal rate = ratesPerUsd.get(code);
+    BigDecimal rate = ratesPerUsd.get(canonical(code));
     if (rate == null) {
       throw new IllegalArgumentException("unsupported currency " + code);
     }

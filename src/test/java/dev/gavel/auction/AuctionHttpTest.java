@@ -51,6 +51,30 @@ class AuctionHttpTest {
   }
 
   @Test
+  void oneBadImpIsDroppedWithAWarningAndTheRestIsAuctioned() {
+    JsonObject request = request();
+    request.getJsonArray("imp")
+        .add(new JsonObject().put("id", "2").put("video", new JsonObject().put("mimes", new JsonArray().add("video/mp4"))
+            .put("minduration", 30).put("maxduration", 5)))
+        .add(new JsonObject().put("id", "3").put("bidfloorcur", "usd").put("bidfloor", 0.01)
+            .put("banner", new JsonObject().put("format", new JsonArray().add(new JsonObject().put("w", 300).put("h", 250)))));
+    HttpResponse<String> response = gavel.postAuction(request.encode());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.getJsonArray("seatbid").getJsonObject(0).getJsonArray("bid").stream()
+        .map(b -> ((JsonObject) b).getString("impid"))).containsExactlyInAnyOrder("1", "3"); // "usd" is USD
+    JsonObject warning = body.getJsonObject("ext").getJsonObject("warnings").getJsonArray("gavel").getJsonObject(0);
+    assertThat(warning.getString("message")).startsWith("imp[1] dropped").contains("imp[1].video.minduration");
+
+    // Nothing left to auction: then the request itself is refused, every problem named.
+    JsonObject allBad = request().put("imp", new JsonArray().add(new JsonObject().put("id", "1")));
+    HttpResponse<String> refused = gavel.postAuction(allBad.encode());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(refused.body()).getString("field")).isEqualTo("imp[0]");
+  }
+
+  @Test
   void secondPriceAuctionAcrossCampaignsWithMacrosSubstituted() {
     HttpResponse<String> response = gavel.postAuction(request().encode());
     assertThat(response.statusCode()).isEqualTo(200);

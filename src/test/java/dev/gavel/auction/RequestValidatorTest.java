@@ -122,7 +122,7 @@ class RequestValidatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"usd", "US", "USDX", "ABC", "", "U$D", "E1R"})
+  @ValueSource(strings = {"US", "USDX", "ABC", "", "U$D", "E1R"})
   void impFloorCurrencyMustBeIso4217(String code) {
     assertThat(problems("{'id':'r','imp':[{'id':'1','banner':{},'bidfloorcur':'" + code + "'}]}"))
         .containsExactly(problem("imp[0].bidfloorcur",
@@ -138,9 +138,9 @@ class RequestValidatorTest {
 
   @Test
   void dealFloorCurrencyMustBeIso4217() {
-    assertThat(problems(withDeals("{'id':'d1','bidfloorcur':'eur'}")))
+    assertThat(problems(withDeals("{'id':'d1','bidfloorcur':'euro'}")))
         .containsExactly(problem("imp[0].pmp.deals[0].bidfloorcur",
-            "is not an ISO 4217 currency code: \"eur\""));
+            "is not an ISO 4217 currency code: \"euro\""));
   }
 
   @Test
@@ -269,7 +269,7 @@ class RequestValidatorTest {
 
   @Test
   void everyProblemIsReportedAtOnce() {
-    String body = "{'test':3,'at':0,'tmax':-5,'cur':['usd'],'site':{},'app':{},"
+    String body = "{'test':3,'at':0,'tmax':-5,'cur':['usdx'],'site':{},'app':{},"
         + "'imp':[{'id':'1','bidfloor':-1},{'id':'1','video':{'minduration':9,'maxduration':3}}]}";
 
     assertThat(problems(body)).containsExactlyInAnyOrder(
@@ -282,7 +282,25 @@ class RequestValidatorTest {
         problem("test", "must be 0 or 1"),
         problem("at", "must be 1 (first price), 2 (second price) or above 500"),
         problem("tmax", "must be between 0 and 60000 ms"),
-        problem("cur[0]", "is not an ISO 4217 currency code: \"usd\""));
+        problem("cur[0]", "is not an ISO 4217 currency code: \"usdx\""));
+  }
+
+  @Test
+  void currencyCodesAreAcceptedInAnyCase() {
+    assertThat(problems("{'id':'r','cur':['eur'],'imp':[{'id':'1','banner':{},'bidfloorcur':'usd'}]}")).isEmpty();
+  }
+
+  @Test
+  void aBadImpDropsOnlyThatImpWhileABadRequestIsRefused() {
+    RequestValidator.Verdict oneBad = validator.check(request(
+        "{'id':'r','imp':[{'id':'1','banner':{}},{'id':'2','video':{'minduration':9,'maxduration':3}},{'id':'1','banner':{}}]}"));
+    assertThat(oneBad.refused()).isFalse();
+    assertThat(oneBad.requestProblems()).isEmpty();
+    assertThat(oneBad.impProblems()).containsOnlyKeys(1, 2);
+    assertThat(oneBad.impProblems().get(2)).containsExactly(problem("imp[2].id", "duplicates imp[0].id \"1\""));
+
+    assertThat(validator.check(request("{'id':'r','imp':[{'id':'1'}]}")).refused()).as("no imp left").isTrue();
+    assertThat(validator.check(request("{'imp':[{'id':'1','banner':{}}]}")).refused()).as("no request id").isTrue();
   }
 
   private List<ValidationProblem> problems(String singleQuotedJson) {
