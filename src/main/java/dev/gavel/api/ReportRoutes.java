@@ -19,6 +19,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,23 +74,45 @@ public final class ReportRoutes implements RouteModule {
     }).onFailure(e -> unavailable(ctx, e));
   }
 
+  /** One auction's story, found by its auction id, a bid's id or the publisher's request id. */
   private void auctionTrace(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Tuple key = Tuple.of(id);
+    pool.preparedQuery(ReportSql.FIND_AUCTION).execute(Tuple.of(id)).onSuccess(found -> {
+      if (found.size() == 0) {
+        JsonErrors.send(ctx, 404, "not_found", "no auction, bid or request " + id + " has been recorded (yet: recording is asynchronous)");
+        return;
+      }
+      List<Row> matches = new java.util.ArrayList<>();
+      found.forEach(matches::add);
+      Row best = matches.get(0);
+      JsonArray others = new JsonArray();
+      matches.stream().skip(1).limit(20).forEach(r -> others.add(r.getString("auction_id")));
+      String matchedBy = switch (best.getInteger("rank")) {
+        case 0 -> "auctionId";
+        case 1 -> "bidId";
+        default -> "requestId";
+      };
+      trace(ctx, best.getString("auction_id"), matchedBy, others);
+    }).onFailure(e -> unavailable(ctx, e));
+  }
+
+  private void trace(RoutingContext ctx, String auctionId, String matchedBy, JsonArray others) {
+    Tuple key = Tuple.of(auctionId);
     Future<RowSet<Row>> auction = pool.preparedQuery(ReportSql.AUCTION).execute(key);
     Future<RowSet<Row>> tracking = pool.preparedQuery(ReportSql.AUCTION_TRACKING).execute(key);
     Future<RowSet<Row>> ledger = pool.preparedQuery(ReportSql.AUCTION_LEDGER).execute(key);
     Future<RowSet<Row>> verdicts = pool.preparedQuery(ReportSql.AUCTION_VERDICTS).execute(key);
     Future.all(auction, tracking, ledger, verdicts).onSuccess(all -> {
-      if (auction.result().size() == 0) {
-        JsonErrors.send(ctx, 404, "not_found", "no auction " + id + " has been recorded (yet: recording is asynchronous)");
-        return;
-      }
-      ctx.json(new JsonObject()
+      JsonObject trace = new JsonObject()
+          .put("matchedBy", matchedBy)
           .put("auction", auction.result().iterator().next().getJsonObject("event"))
           .put("trackingEvents", rowsToJson(tracking.result()))
           .put("billing", rowsToJson(ledger.result()))
-          .put("fraudVerdicts", rowsToJson(verdicts.result())));
+          .put("fraudVerdicts", rowsToJson(verdicts.result()));
+      if (!others.isEmpty()) {
+        trace.put("alsoMatching", others); // request ids are the publisher's: they repeat (newest first here)
+      }
+      ctx.json(trace);
     }).onFailure(e -> unavailable(ctx, e));
   }
 

@@ -29,6 +29,14 @@ final class ReportSql {
   static final String VERDICTS_BY_RULE = """
       SELECT rule_id, subject_kind, count(*)::bigint AS verdicts FROM fraud_verdicts GROUP BY rule_id, subject_kind ORDER BY rule_id""";
 
+  /** $1 an auction id, a bid id or a request id: the auctions it names, the best match first. */
+  static final String FIND_AUCTION = """
+      WITH matches AS (
+        SELECT auction_id, occurred_at, 0 AS rank FROM auctions WHERE auction_id = $1
+        UNION ALL SELECT a.auction_id, a.occurred_at, 1 FROM bids b JOIN auctions a USING (auction_id) WHERE b.bid_id = $1
+        UNION ALL SELECT auction_id, occurred_at, 2 FROM auctions WHERE request_id = $1)
+      SELECT auction_id, min(rank) AS rank, max(occurred_at) AS occurred_at FROM matches
+      GROUP BY auction_id ORDER BY min(rank), max(occurred_at) DESC LIMIT 21""";
   static final String AUCTION = "SELECT event FROM auctions WHERE auction_id = $1";
   static final String AUCTION_TRACKING = """
       SELECT event_id, kind, imp_id, bid_id, seat, campaign_id, bidder, price_micros, currency, received_at, token_id, ip, user_agent

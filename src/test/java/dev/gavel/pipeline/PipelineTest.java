@@ -124,6 +124,28 @@ class PipelineTest {
   }
 
   @Test
+  void anAuctionIsFoundByItsBidIdOrTheRequestIdToo() {
+    HttpResponse<String> first = gavel.postAuction(banner("p-find", 300, 250).encode());
+    HttpResponse<String> second = gavel.postAuction(banner("p-find", 300, 250).encode()); // request ids repeat
+    String older = new JsonObject(first.body()).getString("bidid");
+    String newer = new JsonObject(second.body()).getString("bidid");
+    String bidId = winningBid(first).getString("id");
+    Eventually.await("both stored", () -> count("SELECT count(*) FROM auctions WHERE request_id = 'p-find'") == 2, WAIT);
+
+    JsonObject byBid = new JsonObject(gavel.get("/api/auctions/" + bidId).body());
+    assertThat(byBid.getString("matchedBy")).isEqualTo("bidId");
+    assertThat(byBid.getJsonObject("auction").getString("auctionId")).isEqualTo(older);
+
+    JsonObject byRequest = new JsonObject(gavel.get("/api/auctions/p-find").body());
+    assertThat(byRequest.getString("matchedBy")).isEqualTo("requestId");
+    assertThat(byRequest.getJsonObject("auction").getString("auctionId")).as("the newest").isEqualTo(newer);
+    assertThat(byRequest.getJsonArray("alsoMatching")).containsExactly(older);
+
+    assertThat(new JsonObject(gavel.get("/api/auctions/" + older).body()).getString("matchedBy")).isEqualTo("auctionId");
+    assertThat(gavel.get("/api/auctions/no-such-thing").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aTestAuctionsImpressionIsKeptButNeverBilledOrJudged() {
     double fraudBefore = processed("-fraud");
     double billingBefore = processed("-billing");
