@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Spool {
   private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
-  private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+  static final long SEGMENT_BYTES = 64L * 1024 * 1024;
 
   private final Vertx vertx;
   private final Path dir;
   private final long maxBytes;
+  private final long segmentBytes;
   private final Deque<String> sealed = new ArrayDeque<>();
   private long nextSegment;
   /** The segment taking appends, or null; its file opens asynchronously, so writes chain on it. */
@@ -37,9 +38,14 @@ final class Spool {
   private Future<Void> lastWrite = Future.succeededFuture();
 
   Spool(Vertx vertx, Path dir, long maxBytes) {
+    this(vertx, dir, maxBytes, SEGMENT_BYTES);
+  }
+
+  Spool(Vertx vertx, Path dir, long maxBytes, long segmentBytes) {
     this.vertx = vertx;
     this.dir = dir;
     this.maxBytes = maxBytes;
+    this.segmentBytes = segmentBytes;
   }
 
   /** Finds segments left by an earlier run: they are replayed before anything new. */
@@ -66,7 +72,7 @@ final class Spool {
     if (bytes() + record.length() > maxBytes) {
       return false;
     }
-    if (openPath == null || openBytes >= SEGMENT_BYTES) {
+    if (openPath == null || openBytes >= segmentBytes) {
       seal();
       openPath = dir.resolve("segment-" + nextSegment++ + ".spool").toString();
       openBytes = 0;

@@ -18,6 +18,9 @@ final class SpoolCodec {
     byte[] topic = e.topic().getBytes(StandardCharsets.UTF_8);
     byte[] key = e.key().getBytes(StandardCharsets.UTF_8);
     byte[] trace = (e.traceId() == null ? "" : e.traceId()).getBytes(StandardCharsets.UTF_8);
+    if (topic.length > 0xFFFF || key.length > 0xFFFF || trace.length > 0xFFFF) {
+      throw new IllegalArgumentException("topic, key and trace id must be under 64 KiB each");
+    }
     int bodyLength = 2 + topic.length + 2 + key.length + 2 + trace.length + 4 + e.value().length;
     return Buffer.buffer(4 + bodyLength)
         .appendInt(bodyLength)
@@ -30,30 +33,49 @@ final class SpoolCodec {
   /** Decoded records and whether the segment ended with a torn (partial) record. */
   record Decoded(List<EventEnvelope> envelopes, boolean tornTail) {}
 
+  /**
+   * Reads every whole record. Stops at the first that is incomplete (a torn tail) or does not add
+   * up (lengths inconsistent with its size: the file was damaged): what came before it is kept.
+   */
   static Decoded decode(Buffer segment) {
     List<EventEnvelope> out = new ArrayList<>();
     int pos = 0;
     int length = segment.length();
     while (pos + 4 <= length) {
       int bodyLength = segment.getInt(pos);
-      if (bodyLength < 10 || pos + 4 + bodyLength > length) {
+      if (bodyLength < 10 || bodyLength > length - pos - 4) {
         return new Decoded(out, true);
       }
-      int p = pos + 4;
-      int topicLength = segment.getShort(p);
-      String topic = segment.getString(p + 2, p + 2 + topicLength, "UTF-8");
-      p += 2 + topicLength;
-      int keyLength = segment.getShort(p);
-      String key = segment.getString(p + 2, p + 2 + keyLength, "UTF-8");
-      p += 2 + keyLength;
-      int traceLength = segment.getShort(p);
-      String trace = segment.getString(p + 2, p + 2 + traceLength, "UTF-8");
-      p += 2 + traceLength;
-      int valueLength = segment.getInt(p);
-      byte[] value = segment.getBytes(p + 4, p + 4 + valueLength);
-      out.add(new EventEnvelope(topic, key, trace.isEmpty() ? null : trace, value));
+      EventEnvelope envelope = record(segment, pos + 4, pos + 4 + bodyLength);
+      if (envelope == null) {
+        return new Decoded(out, true);
+      }
+      out.add(envelope);
       pos += 4 + bodyLength;
     }
     return new Decoded(out, pos != length);
+  }
+
+  /** The record in {@code [start, end)}, or null when its fields do not fill it exactly. */
+  private static EventEnvelope record(Buffer b, int start, int end) {
+    int p = start;
+    String[] strings = new String[3];
+    for (int i = 0; i < 3; i++) {
+      int n = b.getUnsignedShort(p);
+      if (p + 2 + n > end) {
+        return null;
+      }
+      strings[i] = b.getString(p + 2, p + 2 + n, "UTF-8");
+      p += 2 + n;
+    }
+    if (p + 4 > end) {
+      return null;
+    }
+    int valueLength = b.getInt(p);
+    if (valueLength < 0 || p + 4 + valueLength != end) {
+      return null;
+    }
+    byte[] value = b.getBytes(p + 4, end);
+    return new EventEnvelope(strings[0], strings[1], strings[2].isEmpty() ? null : strings[2], value);
   }
 }
