@@ -234,6 +234,11 @@ public final class ConsumerLoop {
     // until its session times out: 10 s rather than the default 45 s before another takes over.
     p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
     p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+    // A stop during a Kafka outage must not hang: a commit waits at most 5 s (it is not retried;
+    // a redelivery covers it), and closing waits at most request.timeout.ms for the coordinator.
+    // Both defaults (60 s, 30 s) outlast the 25 s a SIGTERM gives the whole stop.
+    p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+    p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + Integer.toHexString(System.identityHashCode(this)));
     return p;
   }
