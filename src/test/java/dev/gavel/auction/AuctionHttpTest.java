@@ -50,6 +50,33 @@ class AuctionHttpTest {
     return new JsonObject(response.body()).getJsonArray("seatbid").getJsonObject(0).getJsonArray("bid").getJsonObject(0);
   }
 
+  /** What Prebid Server sends a generic bidder (OpenRTB 2.5 shapes, its ext fields, a charset, gzip): accepted as is. */
+  @Test
+  void aPrebidServerStyleRequestIsAuctioned() throws Exception {
+    String body = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/openrtb/prebid/banner-2.5.json"));
+    for (boolean gzip : new boolean[] {false, true}) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      if (gzip) {
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+          out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+      } else {
+        bytes.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      HttpRequest.Builder request = HttpRequest.newBuilder(gavel.uri("/openrtb2/auction"))
+          .header("Content-Type", "application/json;charset=utf-8")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()));
+      if (gzip) {
+        request.header("Content-Encoding", "gzip");
+      }
+      HttpResponse<String> response = gavel.send(request.build());
+      assertThat(response.statusCode()).as("gzip %s: %s", gzip, response.body()).isEqualTo(200);
+      JsonObject bid = firstBid(response);
+      assertThat(bid.getString("impid")).isEqualTo("div-gpt-ad-1");
+      assertThat(new JsonObject(response.body()).getString("id")).isEqualTo("pbs-banner-1");
+    }
+  }
+
   @Test
   void oneBadImpIsDroppedWithAWarningAndTheRestIsAuctioned() {
     JsonObject request = request();
@@ -193,8 +220,10 @@ class AuctionHttpTest {
 
   @Test
   void lateResponseCounterStaysAtZero() {
+    // Its own auction only: the tmax=10 one above may be answered late on a cold JVM, and is meant to be hard.
+    double before = gavel.registry.find("gavel.auction.late.responses").counter().count();
     gavel.postAuction(request().encode());
-    assertThat(gavel.registry.find("gavel.auction.late.responses").counter().count()).isZero();
+    assertThat(gavel.registry.find("gavel.auction.late.responses").counter().count()).isEqualTo(before);
     assertThat(gavel.registry.find("gavel.auction.requests").tag("outcome", "bid").counter().count()).isPositive();
   }
 }
