@@ -103,6 +103,10 @@ public final class ReportRoutes implements RouteModule {
     Future<RowSet<Row>> ledger = pool.preparedQuery(ReportSql.AUCTION_LEDGER).execute(key);
     Future<RowSet<Row>> verdicts = pool.preparedQuery(ReportSql.AUCTION_VERDICTS).execute(key);
     Future.all(auction, tracking, ledger, verdicts).onSuccess(all -> {
+      if (auction.result().size() == 0) { // removed since it was found
+        JsonErrors.send(ctx, 404, "not_found", "auction " + auctionId + " is no longer recorded");
+        return;
+      }
       JsonObject trace = new JsonObject()
           .put("matchedBy", matchedBy)
           .put("auction", auction.result().iterator().next().getJsonObject("event"))

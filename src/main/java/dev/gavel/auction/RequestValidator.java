@@ -93,8 +93,12 @@ public final class RequestValidator {
       String path = "imp[" + i + "]";
       Imp imp = imps.get(i);
       List<ValidationProblem> own = new ArrayList<>();
-      checkUniqueId(path + ".id", imp.id(), firstPathById, own);
       checkImp(path, imp, own);
+      if (own.isEmpty()) { // a duplicate only of an imp that is auctioned: a dropped one leaves its id free
+        checkUniqueId(path + ".id", imp.id(), firstPathById, own);
+      } else {
+        checkRequired(path + ".id", imp.id(), own);
+      }
       if (!own.isEmpty()) {
         byImp.put(i, List.copyOf(own));
       }

@@ -3,11 +3,9 @@ package dev.gavel.config;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -67,7 +65,7 @@ public final class TrackingKeyFile {
     }
   }
 
-  /** Written to a temporary file and moved into place: a crash never leaves half a key. */
+  /** Written to a temporary file and linked into place: a crash never leaves half a key, and two starts agree on one. */
   private static TrackingConfig.SigningKey create(Path file) {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
@@ -81,11 +79,8 @@ public final class TrackingKeyFile {
           Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         }
         Files.writeString(tmp, new JsonObject().put("id", key.id()).put("secret", key.secret()).encode() + "\n");
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file);
-        }
+        // A hard link fails if the file exists (a rename would silently replace another start's key).
+        Files.createLink(file, tmp);
       } finally {
         Files.deleteIfExists(tmp);
       }

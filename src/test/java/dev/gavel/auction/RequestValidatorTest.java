@@ -276,7 +276,7 @@ class RequestValidatorTest {
         problem("id", "is required"),
         problem("imp[0]", "must offer at least one of banner, video, audio, native"),
         problem("imp[0].bidfloor", "must not be negative"),
-        problem("imp[1].id", "duplicates imp[0].id \"1\""),
+        // (imp[1] reuses imp[0]'s id, but imp[0] is dropped for its own faults: not a duplicate)
         problem("imp[1].video.minduration", "must not exceed maxduration (3)"),
         problem("app", "must not be present together with site"),
         problem("test", "must be 0 or 1"),
@@ -299,6 +299,9 @@ class RequestValidatorTest {
     assertThat(oneBad.impProblems()).containsOnlyKeys(1, 2);
     assertThat(oneBad.impProblems().get(2)).containsExactly(problem("imp[2].id", "duplicates imp[0].id \"1\""));
 
+    // An imp dropped for its own fault leaves its id to a later, valid one.
+    RequestValidator.Verdict reused = validator.check(request("{'id':'r','imp':[{'id':'1'},{'id':'1','banner':{}}]}"));
+    assertThat(reused.impProblems()).containsOnlyKeys(0);
     assertThat(validator.check(request("{'id':'r','imp':[{'id':'1'}]}")).refused()).as("no imp left").isTrue();
     assertThat(validator.check(request("{'imp':[{'id':'1','banner':{}}]}")).refused()).as("no request id").isTrue();
   }

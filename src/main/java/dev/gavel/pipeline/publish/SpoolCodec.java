@@ -61,6 +61,9 @@ final class SpoolCodec {
     int p = start;
     String[] strings = new String[3];
     for (int i = 0; i < 3; i++) {
+      if (p + 2 > end) {
+        return null;
+      }
       int n = b.getUnsignedShort(p);
       if (p + 2 + n > end) {
         return null;

@@ -84,6 +84,15 @@ class SpoolCodecTest {
     assertSame(decoded.envelopes().subList(0, before), envelopes.subList(0, before));
   }
 
+  @net.jqwik.api.Example
+  void aRecordWhoseFieldsOverrunItIsDamageNotACrash() {
+    // bodyLength 10, a topic of 8 bytes that fills it: no room left for the key's length.
+    Buffer segment = Buffer.buffer().appendInt(10).appendShort((short) 8).appendBytes(new byte[8]);
+    SpoolCodec.Decoded decoded = SpoolCodec.decode(segment);
+    assertThat(decoded.envelopes()).isEmpty();
+    assertThat(decoded.tornTail()).isTrue();
+  }
+
   @Property(tries = 500, seed = "20261201")
   void arbitraryBytesNeverThrow(@ForAll byte[] bytes) {
     SpoolCodec.decode(Buffer.buffer(bytes));
