@@ -65,9 +65,10 @@ public final class FraudVerticle extends ConsumerVerticleBase {
   @Override
   protected Future<Void> prepare() {
     detector = new InvalidTrafficDetector(config, FraudLimits.defaults(), analyzer);
-    // Unknown-auction checks mature by event time: the detector's clock, not the wall clock.
+    // Unknown-auction checks mature by event time, and only as far as the auctions have been read:
+    // the auctions topic's watermark, not the wall clock nor the tracking events' time.
     expireTimer = vertx.setPeriodic(EXPIRE_INTERVAL_MS, t -> {
-      matured.addAll(detector.expire(detector.clockMs()));
+      matured.addAll(detector.expire(detector.auctionsWatermarkMs()));
       publishMatured();
     });
     return Future.succeededFuture();

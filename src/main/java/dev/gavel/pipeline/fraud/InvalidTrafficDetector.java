@@ -46,6 +46,7 @@ public final class InvalidTrafficDetector {
   private final FraudConfig config;
   private final long graceMs;
   private long clockMs = Long.MIN_VALUE;
+  private long auctionsWatermarkMs = Long.MIN_VALUE;
 
   /**
    * @param analyzer the process-wide Yauaa analyzer (thread-safe, slow to build): see {@link #newUserAgentAnalyzer()}
@@ -92,13 +93,14 @@ public final class InvalidTrafficDetector {
   /** An auction read from the auctions topic: tracking events for it are no longer unknown. */
   public void auctionSeen(String auctionId, long occurredAtMs) {
     advanceClock(occurredAtMs);
+    auctionsWatermarkMs = Math.max(auctionsWatermarkMs, occurredAtMs);
     auctions.auctionSeen(auctionId, occurredAtMs);
   }
 
   /**
    * Verdicts for tracking events whose auction is still unseen {@code unknownAuctionGraceMs} after
-   * they were received. Call it periodically with event time, ideally the older of the latest
-   * auction and tracking times consumed, so a lagging auctions topic does not read as fraud.
+   * they were received. Call it periodically with {@link #auctionsWatermarkMs()}, so a lagging
+   * auctions topic does not read as fraud.
    */
   public List<FraudVerdict> expire(long nowMs) {
     List<FraudVerdict> verdicts = new ArrayList<>();
@@ -107,6 +109,18 @@ public final class InvalidTrafficDetector {
           "auction " + event.auctionId() + " not seen within " + graceMs + " ms of the event"));
     }
     return verdicts;
+  }
+
+  /**
+   * How far the auctions topic has been read, in event time: the latest auction's time. An
+   * unknown-auction check matures against this, not against the tracking events' time: after a
+   * Kafka outage the tracking topic can be read well ahead of the auctions (both replayed from a
+   * spool, on different partitions), and a check judged by the tracking clock would credit back
+   * impressions whose auctions simply had not been read yet. With no auction read since, no check
+   * matures (a full table drops the oldest unjudged instead): never a verdict for our own lag.
+   */
+  public long auctionsWatermarkMs() {
+    return auctionsWatermarkMs;
   }
 
   /** The latest event time seen: the clock that state expiry runs on. */

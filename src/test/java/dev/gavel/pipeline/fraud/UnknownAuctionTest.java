@@ -32,6 +32,30 @@ class UnknownAuctionTest {
     assertThat(detector.stateSizes().pendingAuctionChecks()).isZero();
   }
 
+  /** Issue 8 item 5: after an outage the tracking topic is read ahead of the auctions; that is our lag, not fraud. */
+  @Test
+  void checksMatureOnlyAsFarAsTheAuctionsHaveBeenRead() {
+    detector.inspect(impression("i1").auction("late-auction").receivedAt(T0 + 100).build());
+    // Tracking events far ahead in event time, and no auction read past T0 - 1 s yet.
+    for (int i = 0; i < 5; i++) {
+      detector.inspect(impression("later-" + i).auction("a0").receivedAt(T0 + 100 + (i + 1) * GRACE_MS).build());
+    }
+    assertThat(detector.clockMs()).isGreaterThan(T0 + 100 + GRACE_MS);
+    assertThat(detector.expire(detector.auctionsWatermarkMs())).as("judged by the auctions' watermark").isEmpty();
+
+    // The auctions topic catches up: first the late auction itself, then later ones.
+    detector.auctionSeen("late-auction", T0 + 50);
+    detector.auctionSeen("a-after", T0 + 100 + 2 * GRACE_MS);
+    assertThat(detector.expire(detector.auctionsWatermarkMs())).isEmpty();
+    assertThat(detector.stateSizes().pendingAuctionChecks()).isZero();
+
+    // A pixel whose auction never comes is judged once the auctions have been read past it plus the grace.
+    detector.inspect(impression("i2").auction("ghost").receivedAt(T0 + 200 + 2 * GRACE_MS).build());
+    assertThat(detector.expire(detector.auctionsWatermarkMs())).isEmpty();
+    detector.auctionSeen("a-much-later", T0 + 200 + 3 * GRACE_MS);
+    assertThat(detector.expire(detector.auctionsWatermarkMs())).extracting(FraudVerdict::subjectEventId).containsExactly("i2");
+  }
+
   @Test
   void anAuctionNeverSeenYieldsAVerdictOnceTheGraceHasPassed() {
     detector.inspect(win("w1").auction("ghost").receivedAt(T0 + 100).build());
