@@ -5,6 +5,8 @@ WORKDIR /build
 COPY pom.xml .
 RUN mvn -B -ntp -q dependency:go-offline
 COPY src ./src
+# conf/gavel.yaml and conf/campaigns.json are built into the jar as its defaults (pom.xml)
+COPY conf ./conf
 RUN mvn -B -ntp -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
