@@ -54,7 +54,6 @@ class RunAnywhereTest {
     Map<String, String> env = new HashMap<>(GavelHarness.sharedServicesEnv("anywhere"));
     Process gavel = startChild(dir, port, env);
     try {
-
       // Just started (no warm-up here) on a busy machine, Gavel may still shed: until the sample
       // campaigns built into the jar bid, bounded.
       String sample = Files.readString(Path.of("scripts/sample-request.json"));

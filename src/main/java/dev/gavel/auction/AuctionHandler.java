@@ -123,11 +123,6 @@ final class AuctionHandler {
       reject(ctx, arrival, invalidRequest(verdict.all()));
       return;
     }
-    List<String> dropped = List.of();
-    if (!verdict.impProblems().isEmpty()) { // only the imps at fault are lost, and the answer says why
-      request = request.withImps(kept(request.imp(), verdict.impProblems().keySet()));
-      dropped = dropNotes(verdict.impProblems());
-    }
     if (shed != null) {
       shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), request.tmax(), shed, arrival);
       return;
@@ -139,24 +134,11 @@ final class AuctionHandler {
           arrival);
       return;
     }
-    run(ctx, request, deadline, tmax, dropped);
-  }
-
-  private static List<dev.gavel.openrtb.Imp> kept(List<dev.gavel.openrtb.Imp> imps, java.util.Set<Integer> dropped) {
-    List<dev.gavel.openrtb.Imp> kept = new java.util.ArrayList<>(imps.size() - dropped.size());
-    for (int i = 0; i < imps.size(); i++) {
-      if (!dropped.contains(i)) {
-        kept.add(imps.get(i));
-      }
+    if (verdict.impProblems().isEmpty()) {
+      run(ctx, request, deadline, tmax, List.of());
+    } else { // only the imps at fault are lost, and the answer says why
+      run(ctx, request.withImps(verdict.keptImps(request.imp())), deadline, tmax, verdict.dropNotes());
     }
-    return kept;
-  }
-
-  private static List<String> dropNotes(java.util.Map<Integer, List<ValidationProblem>> byImp) {
-    List<String> notes = new java.util.ArrayList<>(byImp.size());
-    byImp.forEach((index, problems) -> notes.add("imp[" + index + "] dropped, not auctioned: " + String.join("; ",
-        problems.stream().map(p -> p.field() + " " + p.message()).toList())));
-    return notes;
   }
 
   private void run(RoutingContext ctx, BidRequest request, Deadline deadline, int tmax, List<String> notes) {

@@ -62,6 +62,25 @@ public final class RequestValidator {
       impProblems.values().forEach(all::addAll);
       return List.copyOf(all);
     }
+
+    /** The request's imps less the dropped ones, in order. */
+    public List<Imp> keptImps(List<Imp> requestImps) {
+      List<Imp> kept = new ArrayList<>(requestImps.size() - impProblems.size());
+      for (int i = 0; i < requestImps.size(); i++) {
+        if (!impProblems.containsKey(i)) {
+          kept.add(requestImps.get(i));
+        }
+      }
+      return kept;
+    }
+
+    /** One note per dropped imp, for the answer's warnings and the auction event; empty when none was. */
+    public List<String> dropNotes() {
+      List<String> notes = new ArrayList<>(impProblems.size());
+      impProblems.forEach((index, problems) -> notes.add("imp[" + index + "] dropped, not auctioned: " + String.join("; ",
+          problems.stream().map(p -> p.field() + " " + p.message()).toList())));
+      return notes;
+    }
   }
 
   /** All problems with the request; empty if every part of it may be auctioned. */

@@ -53,15 +53,9 @@ public final class ConfigLoader {
       return Future.failedFuture(new ConfigException("config file " + file.toAbsolutePath() + " is missing or unreadable"));
     }
     // The defaults (conf/gavel.yaml as shipped in the jar) first, the chosen file merged over them.
-    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setScanPeriod(0).addStore(new ConfigStoreOptions()
-        .setType("file")
-        .setFormat("yaml")
-        .setConfig(new JsonObject().put("path", DEFAULTS_RESOURCE)));
+    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setScanPeriod(0).addStore(yaml(DEFAULTS_RESOURCE));
     if (file != null) {
-      options.addStore(new ConfigStoreOptions()
-          .setType("file")
-          .setFormat("yaml")
-          .setConfig(new JsonObject().put("path", file.toString())));
+      options.addStore(yaml(file.toString()));
     } else {
       LOG.info("no config file: running on {}", describe(null));
     }
@@ -72,6 +66,10 @@ public final class ConfigLoader {
         .eventually(retriever::close)
         // The kept tracking key is read (or made) from disk: off the event loop.
         .compose(config -> vertx.executeBlocking(() -> config.withTracking(TrackingKeyFile.resolve(config.tracking()))));
+  }
+
+  private static ConfigStoreOptions yaml(String path) {
+    return new ConfigStoreOptions().setType("file").setFormat("yaml").setConfig(new JsonObject().put("path", path));
   }
 
   public static GavelConfig fromJson(JsonObject json, Map<String, String> env) {

@@ -1,5 +1,6 @@
 package dev.gavel.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -16,11 +17,16 @@ public final class JsonErrors {
   }
 
   public static void send(RoutingContext ctx, int status, JsonObject body) {
+    end(ctx, status, body);
+  }
+
+  /** The write's future, or null when an answer had already been started. */
+  private static Future<Void> end(RoutingContext ctx, int status, JsonObject body) {
     HttpServerResponse response = ctx.response();
     if (response.ended() || response.headWritten()) {
-      return;
+      return null;
     }
-    response.setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+    return response.setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
   }
 
   /**
@@ -28,20 +34,17 @@ public final class JsonErrors {
    * unread (too large), since what remains of it cannot be told from a next request.
    */
   public static void sendAndClose(RoutingContext ctx, int status, String code, String message) {
-    HttpServerResponse response = ctx.response();
-    if (response.ended() || response.headWritten()) {
+    boolean http1 = ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2;
+    if (http1 && !ctx.response().headWritten()) {
+      ctx.response().putHeader("connection", "close");
+    }
+    Future<Void> written = end(ctx, status, body(code, message));
+    if (written == null) {
       return;
     }
-    boolean http1 = ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2;
     if (http1) {
-      response.putHeader("connection", "close");
+      written.onComplete(v -> ctx.request().connection().close());
     }
-    response.setStatusCode(status).putHeader("content-type", "application/json").end(body(code, message).encode())
-        .onComplete(v -> {
-          if (http1) {
-            ctx.request().connection().close();
-          }
-        });
     // Vert.x flushes what is written during a read when the read completes; after a decoder
     // failure it closes the channel before that, and the answer would be dropped. Flush now (an
     // internal class: without it, the client just sees the connection close, as before).

@@ -1,6 +1,5 @@
 package dev.gavel.auction.admission;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A lag signal a test sets by hand: how late the loop is, and the worst recent overrun. */
@@ -8,7 +7,7 @@ public final class FakeLag implements LagSignal {
   public volatile long lagNanos;
   public volatile long sustainedNanos;
   public volatile long marginNanos;
-  public final List<Long> overruns = new java.util.concurrent.CopyOnWriteArrayList<>(new ArrayList<>());
+  public final List<Long> overruns = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public FakeLag laggingMs(long ms) {
     lagNanos = ms * 1_000_000L;
