@@ -8,57 +8,52 @@ import dev.gavel.auction.BidderSlots;
 import dev.gavel.auction.WarmUpGate;
 import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.warmup.WarmUp;
-import dev.gavel.auction.campaign.BudgetSnapshot;
-import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignFile;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.CampaignLoader;
 import dev.gavel.config.GavelConfig;
 import dev.gavel.embedded.EmbeddedServices;
-import dev.gavel.embedded.KafkaTopics;
-import dev.gavel.embedded.Migrations;
 import dev.gavel.embedded.PgPools;
 import dev.gavel.events.EventBusSink;
 import dev.gavel.http.HttpServerVerticle;
 import dev.gavel.http.RouteModule;
 import dev.gavel.money.CurrencyRates;
 import dev.gavel.openrtb.OpenRtbJson;
+import dev.gavel.ops.Degradations;
 import dev.gavel.ops.OpsRoutes;
 import dev.gavel.ops.Readiness;
-import dev.gavel.pipeline.billing.BudgetFeed;
-import dev.gavel.pipeline.billing.CampaignSpend;
 import dev.gavel.tracking.TrackingRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One running Gavel process: starts (or finds) Kafka and PostgreSQL, migrates the schema, creates
  * the topics, loads the campaigns, and deploys the verticles of its roles with their instance
- * counts. Stops in the reverse order so nothing in flight is lost. Tests start it as Main does.
+ * counts. The serving side needs neither Kafka nor PostgreSQL to start ({@link Prerequisites}).
+ * Stops in the order that loses nothing in flight. Tests start it as Main does.
  */
 public final class Gavel {
   private static final Logger LOG = LoggerFactory.getLogger(Gavel.class);
-  private static final long BUDGET_REFRESH_MS = 1000;
 
   private final Vertx vertx;
   private final GavelConfig config;
   private final PrometheusMeterRegistry registry;
   private final Readiness readiness = new Readiness();
   private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-  private final AtomicReference<BudgetView> budgets = new AtomicReference<>(BudgetSnapshot.EMPTY);
+  private final Degradations degradations = new Degradations();
   private final Deployments deployments;
   private final Future<Void> stopRequested;
   private EmbeddedServices services;
-  private BudgetFeed budgetFeed;
+  private Prerequisites prerequisites;
+  private Budgets budgets;
 
   private Gavel(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry, Future<Void> stopRequested) {
     this.stopRequested = stopRequested;
@@ -68,6 +63,7 @@ public final class Gavel {
     this.deployments = new Deployments(vertx);
     // Not ready until every role is deployed and warmed up, whatever else has registered by then.
     readiness.register("started", started::get);
+    readiness.detail("degraded", degradations::report);
   }
 
   public static Future<Gavel> start(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry) {
@@ -89,18 +85,33 @@ public final class Gavel {
     return EmbeddedServices.start(vertx, config)
         .compose(s -> {
           services = s;
-          EmbeddedServices.PostgresEndpoint pg = s.postgres();
-          return Migrations.migrate(vertx, pg.jdbcUrl(), pg.user(), pg.password());
+          prerequisites = new Prerequisites(vertx, s, config.kafka(), degradations);
+          return loadCampaigns();
         })
-        .compose(v -> KafkaTopics.ensure(vertx, services.bootstrapServers(), config.kafka()))
-        .compose(v -> loadCampaigns())
         .compose(this::deployRoles)
         .onSuccess(v -> started.set(true));
   }
 
+  /**
+   * The consumers start once the schema and topics are there; if PostgreSQL or Kafka is away, the
+   * serving side starts without them and the consumers follow when they are back.
+   */
   private Future<Void> deployRoles(CampaignIndex index) {
-    Roles roles = new Roles(config, services, registry);
-    Future<Void> consumers = config.verticles().consume() ? roles.deployConsumers(deployments) : Future.succeededFuture();
+    Roles roles = new Roles(config, services, registry, degradations);
+    boolean consume = config.verticles().consume();
+    Supplier<Future<Void>> afterPrerequisites = () -> consume ? roles.deployConsumers(deployments) : Future.succeededFuture();
+    Future<Void> consumers = prerequisites.attempt().transform(ready -> {
+      if (ready.succeeded()) {
+        return afterPrerequisites.get();
+      }
+      prerequisites.retry(ready.cause(), consume ? "the consumers" : "the event store (reports)")
+          .compose(v -> afterPrerequisites.get())
+          .onFailure(e -> {
+            LOG.error("the consumers failed to start", e);
+            degradations.set("consumers", "failed to start (" + e.getMessage() + "): restart this node");
+          });
+      return Future.succeededFuture();
+    });
     return consumers.compose(v -> config.verticles().serve() ? serve(roles, index) : opsOnly());
   }
 
@@ -111,13 +122,14 @@ public final class Gavel {
     WarmUpGate warmUp = new WarmUpGate();
     readiness.register("warm", warmUp::warm);
     readiness.detail("admission", admissions::report);
-    AuctionSetup setup = new AuctionSetup(config, index, budgets::get, new CurrencyRates(config.currency()),
+    String snapshot = config.auction().budgetSnapshotFile();
+    budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC());
+    AuctionSetup setup = new AuctionSetup(config, index, budgets::view, new CurrencyRates(config.currency()),
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
         roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp);
-    budgetFeed = new BudgetFeed(vertx, PgPools.create(vertx, services.postgres(), 2), this::applySpend);
-    budgetFeed.start(BUDGET_REFRESH_MS);
-    return roles.deployPublisher(deployments)
-        .compose(v -> deployments.deploy(() -> new HttpServerVerticle(config.http(), () -> List.of(
+    return budgets.start(PgPools.create(vertx, services.postgres(), 2))
+        .compose(v -> roles.deployPublisher(deployments))
+        .compose(v -> deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(
             ops(), new AuctionRoutes(setup),
             new TrackingRoutes(config.tracking(), config.http().trustedProxies(), config.kafka().topics().tracking(), new EventBusSink(vertx), registry),
             new ReportRoutes(services.postgres(), index))), config.verticles().httpInstances()))
@@ -128,17 +140,11 @@ public final class Gavel {
 
   /** A consume-only node still answers health, readiness and metrics. */
   private Future<Void> opsOnly() {
-    return deployments.deploy(() -> new HttpServerVerticle(config.http(), () -> List.of(ops())), 1).mapEmpty();
+    return deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(ops())), 1).mapEmpty();
   }
 
   private RouteModule ops() {
     return (v, router) -> OpsRoutes.mount(router, readiness, registry);
-  }
-
-  private void applySpend(Map<String, CampaignSpend.Spend> spend) {
-    Map<String, BudgetSnapshot.Spend> view = new java.util.HashMap<>();
-    spend.forEach((id, s) -> view.put(id, new BudgetSnapshot.Spend(s.todayMicros(), s.totalMicros())));
-    budgets.set(BudgetSnapshot.of(view));
   }
 
   /** Campaigns are read and indexed on a worker thread: file I/O never runs on an event loop. */
@@ -169,9 +175,12 @@ public final class Gavel {
    * flushed), then the consumers (their last batch committed), then the embedded services.
    */
   public Future<Void> stop() {
+    if (prerequisites != null) {
+      prerequisites.stop();
+    }
     Future<Void> chain = deployments.undeployAll();
-    if (budgetFeed != null) {
-      chain = chain.eventually(budgetFeed::stop);
+    if (budgets != null) {
+      chain = chain.eventually(budgets::stop);
     }
     return chain.eventually(() -> services == null ? Future.succeededFuture() : services.stop(vertx))
         .onComplete(v -> LOG.info("Gavel stopped"))

@@ -3,6 +3,7 @@ package dev.gavel;
 import dev.gavel.auction.WinnerTracking;
 import dev.gavel.config.GavelConfig;
 import dev.gavel.embedded.EmbeddedServices;
+import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.billing.BillingVerticle;
 import dev.gavel.pipeline.fraud.FraudVerticle;
 import dev.gavel.pipeline.fraud.InvalidTrafficDetector;
@@ -20,26 +21,29 @@ final class Roles {
   private final GavelConfig config;
   private final EmbeddedServices services;
   private final MeterRegistry registry;
+  private final Degradations degradations;
 
-  Roles(GavelConfig config, EmbeddedServices services, MeterRegistry registry) {
+  Roles(GavelConfig config, EmbeddedServices services, MeterRegistry registry, Degradations degradations) {
     this.config = config;
     this.services = services;
     this.registry = registry;
+    this.degradations = degradations;
   }
 
   /** One publisher per process: it owns the spool directory. */
   Future<Void> deployPublisher(Deployments deployments) {
-    return deployments.deploy(() -> new KafkaPublisherVerticle(services.bootstrapServers(), config.kafka(), registry), 1).mapEmpty();
+    return deployments.deploy(Deployments.Tier.PUBLISHER,
+        () -> new KafkaPublisherVerticle(services.bootstrapServers(), config.kafka(), registry, degradations), 1).mapEmpty();
   }
 
   Future<Void> deployConsumers(Deployments deployments) {
     ConsumerVerticleBase.Deps deps = new ConsumerVerticleBase.Deps(
         services.bootstrapServers(), config.kafka(), services.postgres(), config.postgres().poolSize(), registry);
-    return deployments.deployWorker(() -> new PersistenceVerticle(deps), config.verticles().persistenceInstances())
-        .compose(v -> deployments.deployWorker(() -> new BillingVerticle(deps, config.currency()), config.verticles().billingInstances()))
+    return deployments.deployWorker(Deployments.Tier.CONSUMERS, () -> new PersistenceVerticle(deps), config.verticles().persistenceInstances())
+        .compose(v -> deployments.deployWorker(Deployments.Tier.CONSUMERS, () -> new BillingVerticle(deps, config.currency()), config.verticles().billingInstances()))
         // Yauaa takes about a second to build: on a worker, once, shared by every fraud instance.
         .compose(v -> deployments.vertx().executeBlocking(InvalidTrafficDetector::newUserAgentAnalyzer, false))
-        .compose(analyzer -> deployments.deployWorker(() -> new FraudVerticle(deps, config.fraud(), analyzer),
+        .compose(analyzer -> deployments.deployWorker(Deployments.Tier.CONSUMERS, () -> new FraudVerticle(deps, config.fraud(), analyzer),
             config.verticles().fraudInstances()))
         .mapEmpty();
   }

@@ -94,9 +94,9 @@ public final class AuctionEngine {
     void addCampaignBids() {
       boolean debug = Integer.valueOf(1).equals(request.test());
       BudgetView budgetView = budgets.get();
-      String houseRefusal = BidderCall.seatRefusal(request, houseSeat);
+      String houseRefusal = houseRefusal(budgetView);
       if (houseRefusal != null) {
-        notes.add("campaigns do not bid: house seat " + houseRefusal);
+        notes.add("campaigns do not bid: " + houseRefusal);
       }
       for (Imp imp : request.imp()) {
         ImpTerms impTerms = floors.termsFor(imp, currency);
@@ -113,6 +113,15 @@ public final class AuctionEngine {
           filters.put(imp.id(), campaigns.explain(slot, budgetView));
         }
       }
+    }
+
+    /** Why the house seat sits this auction out, or null when its campaigns may bid. */
+    private String houseRefusal(BudgetView budgetView) {
+      if (!budgetView.known()) {
+        return "spend is not known yet (billing unreadable since start, no local snapshot), so any bid could overspend";
+      }
+      String refusal = BidderCall.seatRefusal(request, houseSeat);
+      return refusal == null ? null : "house seat " + refusal;
     }
 
     /** Calls every eligible bidder at once; each answer that comes before the close joins the auction. */

@@ -7,6 +7,9 @@ package dev.gavel.config;
  * its timers, between {@code safetyMarginMs} and {@code maxSafetyMarginMs}. Below
  * {@code minAuctionMs} of usable time Gavel answers at once with no-bid reason 15 (insufficient
  * auction time).
+ *
+ * <p>{@code budgetSnapshotFile} keeps the last spend read from billing, so that a restart during a
+ * PostgreSQL outage still knows the budgets; empty: none kept (house campaigns then wait for billing).
  */
 public record AuctionConfig(
     int defaultTmaxMs,
@@ -17,7 +20,8 @@ public record AuctionConfig(
     String houseSeat,
     String campaignsFile,
     int maxJsonDepth,
-    AdmissionConfig admission) {
+    AdmissionConfig admission,
+    String budgetSnapshotFile) {
 
   static AuctionConfig from(ConfigReader r) {
     AuctionConfig c = new AuctionConfig(
@@ -29,7 +33,8 @@ public record AuctionConfig(
         r.string("houseSeat", "gavel"),
         r.string("campaignsFile", "conf/campaigns.json"),
         r.intValue("maxJsonDepth", 32, 4, 1000),
-        AdmissionConfig.from(r.section("admission")));
+        AdmissionConfig.from(r.section("admission")),
+        r.optionalPath("budgetSnapshotFile"));
     if (c.defaultTmaxMs > c.maxTmaxMs) {
       throw new ConfigException(r.key("defaultTmaxMs") + ": must not exceed " + r.key("maxTmaxMs"));
     }

@@ -75,6 +75,15 @@ final class ConfigReader {
     throw new ConfigException(key(name) + ": expected a non-empty string, got '" + value + "'");
   }
 
+  /** A file path that may be left empty (none); absent is empty too. */
+  String optionalPath(String name) {
+    Object value = json.getValue(name);
+    if (value != null && !(value instanceof String)) {
+      throw new ConfigException(key(name) + ": expected a file path, or empty for none, got '" + value + "'");
+    }
+    return value == null ? "" : ((String) value).trim();
+  }
+
   String requiredString(String name) {
     String value = string(name, null);
     if (value == null) {

@@ -34,14 +34,6 @@ public record TrackingConfig(
     return new SigningKey(EPHEMERAL_KEY_ID, java.util.HexFormat.of().formatHex(secret));
   }
 
-  private static String keyFile(ConfigReader r) {
-    Object value = r.json().getValue("keyFile");
-    if (value != null && !(value instanceof String)) {
-      throw new ConfigException(r.key("keyFile") + ": expected a file path, or empty for none, got '" + value + "'");
-    }
-    return value == null ? "" : ((String) value).trim();
-  }
-
   static TrackingConfig from(ConfigReader r, int httpPort) {
     List<SigningKey> keys = r.list("keys", k -> {
       String id = k.requiredString("id");
@@ -63,6 +55,6 @@ public record TrackingConfig(
         r.intValue("ttlSeconds", 3600, 1, 30 * 86400),
         r.intValue("clickTtlSeconds", 86400, 1, 30 * 86400),
         r.intValue("notifyAttempts", 3, 1, 10),
-        keyFile(r));
+        r.optionalPath("keyFile"));
   }
 }

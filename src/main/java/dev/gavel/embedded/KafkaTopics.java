@@ -27,20 +27,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaTopics {
   private static final Logger log = LoggerFactory.getLogger(KafkaTopics.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   private KafkaTopics() {}
 
   /** Ensures the topics on a worker thread (the admin client blocks). */
   public static Future<Void> ensure(Vertx vertx, String bootstrapServers, KafkaConfig config) {
+    return ensure(vertx, bootstrapServers, config, DEFAULT_TIMEOUT);
+  }
+
+  /** As above, giving up after {@code timeout} when the broker does not answer. */
+  public static Future<Void> ensure(Vertx vertx, String bootstrapServers, KafkaConfig config, Duration timeout) {
     return vertx.executeBlocking(() -> {
-      ensure(bootstrapServers, config);
+      ensure(bootstrapServers, config, timeout);
       return null;
     }, false);
   }
 
   /** Ensures the topics, blocking until the broker has them. Never call it on an event loop. */
   public static void ensure(String bootstrapServers, KafkaConfig config) {
+    ensure(bootstrapServers, config, DEFAULT_TIMEOUT);
+  }
+
+  private static void ensure(String bootstrapServers, KafkaConfig config, Duration timeout) {
     KafkaConfig.Topics t = config.topics();
     Set<String> names = new LinkedHashSet<>(List.of(t.auctions(), t.tracking(), t.verdicts(), t.deadLetter()));
     List<NewTopic> topics = new ArrayList<>();
@@ -50,8 +59,8 @@ public final class KafkaTopics {
     Properties props = new Properties();
     props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "gavel-topics");
-    props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-    props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(TIMEOUT.toMillis()));
+    props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(10_000, timeout.toMillis())));
+    props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
     try (Admin admin = Admin.create(props)) {
       Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
       List<String> created = new ArrayList<>();
@@ -65,7 +74,14 @@ public final class KafkaTopics {
           }
         }
       }
-      awaitLeaders(admin, names);
+      Map<String, TopicDescription> described = awaitLeaders(admin, names, timeout);
+      int auctions = described.get(t.auctions()).partitions().size();
+      int tracking = described.get(t.tracking()).partitions().size();
+      if (auctions != tracking) {
+        // Fraud joins an auction and its pixels by partition number (both keyed by auction id).
+        log.error("topics {} ({} partitions) and {} ({} partitions) must have the same partition count: "
+            + "fraud detection matches a pixel to its auction by partition", t.auctions(), auctions, t.tracking(), tracking);
+      }
       if (!created.isEmpty()) {
         log.info("Created topics {} ({} partitions, replication {})", created, config.partitions(), config.replicationFactor());
       }
@@ -76,8 +92,9 @@ public final class KafkaTopics {
   }
 
   /** A new topic's partitions need a moment to get a leader; producing before that only earns retries. */
-  private static void awaitLeaders(Admin admin, Set<String> names) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+  private static Map<String, TopicDescription> awaitLeaders(Admin admin, Set<String> names, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {
         Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
@@ -85,7 +102,7 @@ public final class KafkaTopics {
             .flatMap(d -> d.partitions().stream())
             .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
         if (ready) {
-          return;
+          return described;
         }
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
@@ -93,7 +110,7 @@ public final class KafkaTopics {
         }
       }
       if (System.nanoTime() - deadline >= 0) {
-        throw new IllegalStateException("topics " + names + " have no leader after " + TIMEOUT.toSeconds() + " s");
+        throw new IllegalStateException("topics " + names + " have no leader after " + timeout.toSeconds() + " s");
       }
       Thread.sleep(50);
     }

@@ -16,11 +16,19 @@ public final class Migrations {
   /** Applies the pending migrations over JDBC. Blocks: never call it on an event loop. */
   public static void migrate(String jdbcUrl, String user, String password) {
     MigrateResult result = Flyway.configure()
-        .dataSource(jdbcUrl, user, password)
+        .dataSource(withTimeouts(jdbcUrl), user, password)
         .locations("classpath:db/migration")
         .load()
         .migrate();
     log.info("Schema of {} at version {} ({} migrations applied)", jdbcUrl, result.targetSchemaVersion, result.migrationsExecuted);
+  }
+
+  /**
+   * A server that is down or restarting fails the attempt in seconds (pgjdbc would wait 10 s to
+   * connect and without bound to log in): the caller retries, and start-up is never held hostage.
+   */
+  static String withTimeouts(String jdbcUrl) {
+    return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "connectTimeout=5&loginTimeout=10";
   }
 
   /** The same, on a worker thread. */

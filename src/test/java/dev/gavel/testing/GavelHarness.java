@@ -54,6 +54,7 @@ public final class GavelHarness implements AutoCloseable {
     env.put("GAVEL_WARM_UP_ENABLED", "false");
     env.put("GAVEL_AUCTION_ADMISSION_MAX_LOOP_LAG_MS", "10000");
     env.put("GAVEL_TRACKING_KEY_FILE", SharedServices.tempDir(prefix + "-key").resolve("tracking-key").toString());
+    env.put("GAVEL_AUCTION_BUDGET_SNAPSHOT_FILE", SharedServices.tempDir(prefix + "-budgets").resolve("budget-snapshot.json").toString());
     env.putAll(overrides);
     env.put("GAVEL_HTTP_PORT", String.valueOf(port));
     env.put("GAVEL_HTTP_HOST", "127.0.0.1");

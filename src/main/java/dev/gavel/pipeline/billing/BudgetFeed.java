@@ -1,5 +1,7 @@
 package dev.gavel.pipeline.billing;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.Map;
@@ -15,44 +17,60 @@ import org.slf4j.LoggerFactory;
 public final class BudgetFeed {
   private static final Logger LOG = LoggerFactory.getLogger(BudgetFeed.class);
 
+  /** Where each read goes: its spend, or why it failed. */
+  public interface Target {
+    void spend(Map<String, CampaignSpend.Spend> spend);
+
+    void unreadable(Throwable cause);
+  }
+
   private final Vertx vertx;
   private final Pool pool;
-  private final Consumer<Map<String, CampaignSpend.Spend>> target;
+  private final Target target;
   private long timer = -1;
   private boolean failing;
   private boolean refreshing;
 
-  public BudgetFeed(Vertx vertx, Pool pool, Consumer<Map<String, CampaignSpend.Spend>> target) {
+  public BudgetFeed(Vertx vertx, Pool pool, Target target) {
     this.vertx = vertx;
     this.pool = pool;
     this.target = target;
   }
 
-  public void start(long intervalMs) {
-    refresh();
-    timer = vertx.setPeriodic(intervalMs, t -> refresh());
+  /** Starts reading every {@code intervalMs}; the future completes when the first read has worked or failed. */
+  public Future<Void> start(long intervalMs) {
+    Promise<Void> first = Promise.promise();
+    refresh(first);
+    timer = vertx.setPeriodic(intervalMs, t -> refresh(Promise.promise()));
+    return first.future();
   }
 
-  public io.vertx.core.Future<Void> stop() {
+  public Future<Void> stop() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
     return pool.close();
   }
 
-  private void refresh() {
+  private void refresh(Promise<Void> done) {
     if (refreshing) {
-      return; // a slow read still running: never let an older snapshot land after a newer one
+      done.tryComplete(); // a slow read still running: never let an older snapshot land after a newer one
+      return;
     }
     refreshing = true;
-    CampaignSpend.read(pool).onComplete(done -> refreshing = false).onSuccess(spend -> {
-      failing = false;
-      target.accept(spend);
-    }).onFailure(e -> {
-      if (!failing) {
-        LOG.warn("budget state cannot be read ({}); auctions keep the last known spend", e.getMessage());
+    CampaignSpend.read(pool).onComplete(read -> {
+      refreshing = false;
+      if (read.succeeded()) {
+        failing = false;
+        target.spend(read.result());
+      } else {
+        if (!failing) {
+          LOG.warn("budget state cannot be read ({}); auctions keep the last known spend", read.cause().getMessage());
+        }
+        failing = true;
+        target.unreadable(read.cause());
       }
-      failing = true;
+      done.tryComplete();
     });
   }
 }

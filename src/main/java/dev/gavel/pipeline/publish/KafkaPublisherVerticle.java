@@ -3,6 +3,7 @@ package dev.gavel.pipeline.publish;
 import dev.gavel.config.KafkaConfig;
 import dev.gavel.events.EventAddresses;
 import dev.gavel.events.EventEnvelope;
+import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.kafka.AckedProducer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -33,10 +34,12 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisherVerticle.class);
   static final String TRACE_HEADER = "trace-id";
   private static final long PROBE_INTERVAL_MS = 1000;
+  private static final String DEGRADATION = "kafka";
 
   private final String bootstrapServers;
   private final KafkaConfig config;
   private final MeterRegistry registry;
+  private final Degradations degradations;
   private AckedProducer producer;
   private Admin admin;
   private Spool spool;
@@ -50,10 +53,11 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   private long probeTimer;
   private long flushTimer;
 
-  public KafkaPublisherVerticle(String bootstrapServers, KafkaConfig config, MeterRegistry registry) {
+  public KafkaPublisherVerticle(String bootstrapServers, KafkaConfig config, MeterRegistry registry, Degradations degradations) {
     this.bootstrapServers = bootstrapServers;
     this.config = config;
     this.registry = registry;
+    this.degradations = degradations;
   }
 
   @Override
@@ -65,7 +69,9 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", 2000, "default.api.timeout.ms", 2000));
     return spool.start().compose(v -> producer.warm(vertx, List.of(config.topics().auctions(), config.topics().tracking()), 20))
         .onSuccess(v -> {
-      spooling = !spool.isEmpty();
+      if (!spool.isEmpty()) {
+        startSpooling();
+      }
       consumer = vertx.eventBus().consumer(EventAddresses.PUBLISH, message -> publish(message.body()));
       probeTimer = vertx.setPeriodic(PROBE_INTERVAL_MS, t -> probe());
       flushTimer = vertx.setPeriodic(config.spool().flushIntervalMs(), t -> spool.flush());
@@ -113,8 +119,15 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     });
   }
 
-  private void toSpool(EventEnvelope envelope) {
+  private void startSpooling() {
     spooling = true;
+    degradations.set(DEGRADATION, "events are spooled to disk (Kafka unreachable or slow); replayed in order once it answers");
+  }
+
+  private void toSpool(EventEnvelope envelope) {
+    if (!spooling) {
+      startSpooling();
+    }
     if (spool.append(envelope)) {
       metrics.spooled.increment();
     } else {
@@ -158,11 +171,15 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     });
   }
 
-  /** While spooling: when Kafka answers again and nothing is in flight, replay the spool. */
+  /**
+   * While spooling: when Kafka answers again and nothing is in flight, replay the spool. One probe
+   * or replay at a time ({@code replaying} covers both), so two replays never interleave.
+   */
   private void probe() {
     if (!spooling || replaying || stopping || inFlight > 0) {
       return;
     }
+    replaying = true;
     Promise<Void> reachable = Promise.promise();
     admin.describeCluster(new DescribeClusterOptions().timeoutMs(900)).nodes()
         .whenComplete((nodes, error) -> context.runOnContext(v -> {
@@ -172,16 +189,20 @@ public final class KafkaPublisherVerticle extends VerticleBase {
             reachable.fail("Kafka unreachable");
           }
         }));
-    reachable.future().onSuccess(v -> replay());
+    // Metadata first (the topics may be new since start): a send to a topic the producer has not
+    // seen yet fails at once, as max.block.ms is 0, and would only interrupt the replay.
+    reachable.future()
+        .compose(v -> producer.warm(vertx, List.of(config.topics().auctions(), config.topics().tracking()), 10))
+        .compose(v -> replay())
+        .onComplete(done -> replaying = false);
   }
 
-  private void replay() {
-    replaying = true;
+  private Future<Void> replay() {
     LOG.info("Kafka is reachable: replaying {} spooled bytes", spool.bytes());
-    spool.seal().compose(v -> replaySealedSegments()).onComplete(done -> {
-      replaying = false;
+    return spool.seal().compose(v -> replaySealedSegments()).onComplete(done -> {
       if (done.succeeded() && spool.isEmpty()) {
         spooling = false;
+        degradations.clear(DEGRADATION);
         LOG.info("spool drained; publishing directly again");
       } else if (done.failed()) {
         LOG.warn("replay interrupted ({}); will retry", done.cause().toString());

@@ -1,0 +1,142 @@
+package dev.gavel;
+
+import dev.gavel.auction.campaign.BudgetFile;
+import dev.gavel.auction.campaign.BudgetSnapshot;
+import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.ops.Degradations;
+import dev.gavel.pipeline.billing.BudgetFeed;
+import dev.gavel.pipeline.billing.CampaignSpend;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The spend the auctions see. It starts unknown (house campaigns do not bid), or from the
+ * snapshot this node kept on disk; then follows billing through {@link BudgetFeed}, keeping each
+ * new read on disk for the next start. While billing cannot be read, the last spend known stays in
+ * use and {@code /ready} says since when.
+ */
+final class Budgets implements BudgetFeed.Target {
+  private static final Logger LOG = LoggerFactory.getLogger(Budgets.class);
+  private static final String DEGRADATION = "budgets";
+  private static final long REFRESH_MS = 1000;
+
+  private final Vertx vertx;
+  private final Path file;
+  private final Degradations degradations;
+  private final Clock clock;
+  private final AtomicReference<BudgetView> current = new AtomicReference<>(BudgetSnapshot.UNKNOWN);
+  private Instant asOf;
+  private String asOfSource = "billing";
+  private boolean writing;
+  private BudgetSnapshot unwritten;
+  private Instant unwrittenReadAt;
+  private BudgetFeed feed;
+
+  /** @param file where the snapshot is kept; null: none kept */
+  Budgets(Vertx vertx, Path file, Degradations degradations, Clock clock) {
+    this.vertx = vertx;
+    this.file = file;
+    this.degradations = degradations;
+    this.clock = clock;
+  }
+
+  BudgetView view() {
+    return current.get();
+  }
+
+  /** Loads the kept snapshot, then starts following billing; completes once the first read has worked or failed. */
+  Future<Void> start(Pool pool) {
+    return loadKept().compose(v -> {
+      feed = new BudgetFeed(vertx, pool, this);
+      return feed.start(REFRESH_MS);
+    });
+  }
+
+  Future<Void> stop() {
+    return feed == null ? Future.succeededFuture() : feed.stop();
+  }
+
+  // The feed's callbacks and the file writes' completions may land on different threads: synchronized.
+  @Override
+  public synchronized void spend(Map<String, CampaignSpend.Spend> spend) {
+    Map<String, BudgetSnapshot.Spend> view = new HashMap<>();
+    spend.forEach((id, s) -> view.put(id, new BudgetSnapshot.Spend(s.todayMicros(), s.totalMicros())));
+    BudgetSnapshot next = BudgetSnapshot.of(view);
+    BudgetView previous = current.getAndSet(next);
+    asOf = clock.instant();
+    asOfSource = "billing";
+    degradations.clear(DEGRADATION);
+    if (!(previous instanceof BudgetSnapshot p) || !p.known() || !p.spend().equals(next.spend())) {
+      keep(next, asOf);
+    }
+  }
+
+  @Override
+  public synchronized void unreadable(Throwable cause) {
+    degradations.set(DEGRADATION, current.get().known()
+        ? "billing unreadable (" + cause.getMessage() + "); auctions use the spend read from " + asOfSource + " at " + asOf
+        : "billing unreadable since start (" + cause.getMessage() + ") and no snapshot kept: house campaigns do not bid");
+  }
+
+  private Future<Void> loadKept() {
+    if (file == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(() -> BudgetFile.read(file, clock.instant()), false).transform(read -> {
+      adopt(read);
+      return Future.succeededFuture();
+    });
+  }
+
+  private synchronized void adopt(AsyncResult<BudgetFile.Kept> read) {
+    if (read.failed()) {
+      LOG.warn("{}; starting with spend unknown", read.cause().getMessage());
+    } else if (read.result() != null && !current.get().known()) {
+      current.set(read.result().snapshot());
+      asOf = read.result().readAt();
+      asOfSource = file.toString();
+      LOG.info("budgets start from the snapshot kept in {} (read from billing at {})", file, asOf);
+    }
+  }
+
+  /** One write at a time; the newest read that lands meanwhile is written next. */
+  private synchronized void keep(BudgetSnapshot snapshot, Instant readAt) {
+    if (file == null) {
+      return;
+    }
+    if (writing) {
+      unwritten = snapshot;
+      unwrittenReadAt = readAt;
+      return;
+    }
+    writing = true;
+    vertx.executeBlocking(() -> {
+      BudgetFile.write(file, snapshot, readAt);
+      return null;
+    }, false).onComplete(done -> {
+      if (done.failed()) {
+        LOG.warn("cannot keep the budget snapshot in {}: {}", file, done.cause().toString());
+      }
+      writeNext();
+    });
+  }
+
+  private synchronized void writeNext() {
+    writing = false;
+    if (unwritten != null) {
+      BudgetSnapshot next = unwritten;
+      unwritten = null;
+      keep(next, unwrittenReadAt);
+    }
+  }
+}

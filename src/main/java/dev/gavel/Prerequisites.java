@@ -1,0 +1,89 @@
+package dev.gavel;
+
+import dev.gavel.config.KafkaConfig;
+import dev.gavel.embedded.EmbeddedServices;
+import dev.gavel.embedded.KafkaTopics;
+import dev.gavel.embedded.Migrations;
+import dev.gavel.ops.Degradations;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schema and the topics: what the consumers need before they start, and what the request path
+ * never waits for. Tried once at start-up; while PostgreSQL or Kafka is away they are retried in
+ * the background (2 s, growing to 10 s between tries), and {@code /ready} says what waits on them.
+ */
+final class Prerequisites {
+  private static final Logger LOG = LoggerFactory.getLogger(Prerequisites.class);
+  private static final String DEGRADATION = "startup";
+  private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(10);
+  private static final long FIRST_RETRY_MS = 2_000;
+  private static final long MAX_RETRY_MS = 10_000;
+
+  private final Vertx vertx;
+  private final EmbeddedServices services;
+  private final KafkaConfig kafka;
+  private final Degradations degradations;
+  private volatile boolean stopped;
+  private volatile long timer = -1;
+
+  Prerequisites(Vertx vertx, EmbeddedServices services, KafkaConfig kafka, Degradations degradations) {
+    this.vertx = vertx;
+    this.services = services;
+    this.kafka = kafka;
+    this.degradations = degradations;
+  }
+
+  /** One try: the schema migrated, then the topics created. Fails with why. */
+  Future<Void> attempt() {
+    EmbeddedServices.PostgresEndpoint pg = services.postgres();
+    return Migrations.migrate(vertx, pg.jdbcUrl(), pg.user(), pg.password())
+        .recover(e -> Future.failedFuture(new IllegalStateException("PostgreSQL " + pg.url() + ": " + e.getMessage(), e)))
+        .compose(v -> KafkaTopics.ensure(vertx, services.bootstrapServers(), kafka, TOPICS_TIMEOUT)
+            .recover(e -> Future.failedFuture(new IllegalStateException("Kafka " + services.bootstrapServers() + ": " + e.getMessage(), e))));
+  }
+
+  /**
+   * Retries until an attempt works; {@code waiting} says, in {@code /ready}, what is held back
+   * meanwhile. Never completes if stopped first.
+   */
+  Future<Void> retry(Throwable firstFailure, String waiting) {
+    Promise<Void> ready = Promise.promise();
+    LOG.warn("not ready to start {} ({}); retrying in the background", waiting, firstFailure.getMessage());
+    degradations.set(DEGRADATION, waiting + " waits for the schema and topics: " + firstFailure.getMessage());
+    schedule(ready, waiting, FIRST_RETRY_MS, 1);
+    return ready.future();
+  }
+
+  private void schedule(Promise<Void> ready, String waiting, long delayMs, int tries) {
+    if (stopped) {
+      return;
+    }
+    timer = vertx.setTimer(delayMs, t -> attempt().onComplete(done -> {
+      if (stopped) {
+        return;
+      }
+      if (done.succeeded()) {
+        LOG.info("schema and topics ready after {} retries: starting {}", tries, waiting);
+        degradations.clear(DEGRADATION);
+        ready.complete();
+        return;
+      }
+      degradations.set(DEGRADATION, waiting + " waits for the schema and topics: " + done.cause().getMessage());
+      if (tries % 6 == 0) {
+        LOG.warn("still not ready to start {} after {} retries ({})", waiting, tries, done.cause().getMessage());
+      }
+      schedule(ready, waiting, Math.min(MAX_RETRY_MS, delayMs * 2), tries + 1);
+    }));
+  }
+
+  /** No more retries; a try already running is ignored when it ends. */
+  void stop() {
+    stopped = true;
+    vertx.cancelTimer(timer);
+  }
+}
