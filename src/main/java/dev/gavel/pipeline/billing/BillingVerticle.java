@@ -5,6 +5,7 @@ import dev.gavel.events.Event;
 import dev.gavel.events.FraudVerdict;
 import dev.gavel.events.TrackingEvent;
 import dev.gavel.money.CurrencyRates;
+import dev.gavel.pipeline.kafka.ConsumerLoop;
 import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
@@ -48,7 +49,8 @@ public final class BillingVerticle extends ConsumerVerticleBase {
   }
 
   @Override
-  protected Future<Void> handle(List<Event> events) {
+  protected Future<Void> handle(List<ConsumerLoop.Delivered> batch) {
+    List<Event> events = events(batch);
     List<Tuple> charges = new ArrayList<>();
     List<Tuple> verdicts = new ArrayList<>();
     Set<String> subjects = new LinkedHashSet<>();

@@ -2,10 +2,10 @@ package dev.gavel.pipeline.fraud;
 
 import dev.gavel.config.FraudConfig;
 import dev.gavel.events.AuctionEvent;
-import dev.gavel.events.Event;
 import dev.gavel.events.EventJson;
 import dev.gavel.events.FraudVerdict;
 import dev.gavel.events.TrackingEvent;
+import dev.gavel.pipeline.kafka.ConsumerLoop;
 import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -66,9 +66,9 @@ public final class FraudVerticle extends ConsumerVerticleBase {
   protected Future<Void> prepare() {
     detector = new InvalidTrafficDetector(config, FraudLimits.defaults(), analyzer);
     // Unknown-auction checks mature by event time, and only as far as the auctions have been read:
-    // the auctions topic's watermark, not the wall clock nor the tracking events' time.
+    // each partition's watermark, not the wall clock nor the tracking events' time.
     expireTimer = vertx.setPeriodic(EXPIRE_INTERVAL_MS, t -> {
-      matured.addAll(detector.expire(detector.auctionsWatermarkMs()));
+      matured.addAll(detector.expireByWatermarks());
       publishMatured();
     });
     return Future.succeededFuture();
@@ -80,15 +80,16 @@ public final class FraudVerticle extends ConsumerVerticleBase {
     return super.stop();
   }
 
+  /** Each event with its partition: an auction and its tracking events share a partition number. */
   @Override
-  protected Future<Void> handle(List<Event> events) {
+  protected Future<Void> handle(List<ConsumerLoop.Delivered> batch) {
     List<FraudVerdict> verdicts = new ArrayList<>();
-    for (Event event : events) {
-      if (event instanceof AuctionEvent a) {
-        detector.auctionSeen(a.auctionId(), a.occurredAtMs());
-      } else if (event instanceof TrackingEvent t && !t.test()) {
+    for (ConsumerLoop.Delivered delivered : batch) {
+      if (delivered.event() instanceof AuctionEvent a) {
+        detector.auctionSeen(a.auctionId(), a.occurredAtMs(), delivered.partition());
+      } else if (delivered.event() instanceof TrackingEvent t && !t.test()) {
         // A test auction's hits (the start-up warm-up's, a publisher's integration tests) are not judged.
-        verdicts.addAll(detector.inspect(t));
+        verdicts.addAll(detector.inspect(t, delivered.partition()));
       }
     }
     return publish(verdicts).compose(v -> publishMatured());

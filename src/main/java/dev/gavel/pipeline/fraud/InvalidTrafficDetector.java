@@ -5,7 +5,9 @@ import dev.gavel.net.CidrSet;
 import dev.gavel.events.FraudVerdict;
 import dev.gavel.events.TrackingEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
@@ -46,7 +48,7 @@ public final class InvalidTrafficDetector {
   private final FraudConfig config;
   private final long graceMs;
   private long clockMs = Long.MIN_VALUE;
-  private long auctionsWatermarkMs = Long.MIN_VALUE;
+  private final Map<Integer, Long> auctionsWatermarkMs = new HashMap<>();
 
   /**
    * @param analyzer the process-wide Yauaa analyzer (thread-safe, slow to build): see {@link #newUserAgentAnalyzer()}
@@ -75,6 +77,11 @@ public final class InvalidTrafficDetector {
    * judged gets the same verdicts back, and changes no state.
    */
   public List<FraudVerdict> inspect(TrackingEvent event) {
+    return inspect(event, 0);
+  }
+
+  /** As above, for an event read from this partition of the tracking topic. */
+  public List<FraudVerdict> inspect(TrackingEvent event, int partition) {
     List<FraudVerdict> earlier = verdictsByEventId.get(event.eventId());
     if (earlier != null) {
       return earlier;
@@ -82,7 +89,7 @@ public final class InvalidTrafficDetector {
     advanceClock(event.receivedAtMs());
     List<FraudVerdict> verdicts = new ArrayList<>(2);
     checkToken(event, verdicts);
-    checkAuction(event, verdicts);
+    checkAuction(event, partition, verdicts);
     checkClick(event, verdicts);
     checkClient(event, verdicts);
     List<FraudVerdict> result = List.copyOf(verdicts);
@@ -92,35 +99,44 @@ public final class InvalidTrafficDetector {
 
   /** An auction read from the auctions topic: tracking events for it are no longer unknown. */
   public void auctionSeen(String auctionId, long occurredAtMs) {
+    auctionSeen(auctionId, occurredAtMs, 0);
+  }
+
+  /** As above, for an auction read from this partition of the auctions topic. */
+  public void auctionSeen(String auctionId, long occurredAtMs, int partition) {
     advanceClock(occurredAtMs);
-    auctionsWatermarkMs = Math.max(auctionsWatermarkMs, occurredAtMs);
+    auctionsWatermarkMs.merge(partition, occurredAtMs, Math::max);
     auctions.auctionSeen(auctionId, occurredAtMs);
   }
 
   /**
    * Verdicts for tracking events whose auction is still unseen {@code unknownAuctionGraceMs} after
-   * they were received. Call it periodically with {@link #auctionsWatermarkMs()}, so a lagging
-   * auctions topic does not read as fraud.
+   * they were received, taking {@code nowMs} as the time of every partition (tests, one partition).
    */
   public List<FraudVerdict> expire(long nowMs) {
+    return verdictsFor(auctions.expire(partition -> nowMs));
+  }
+
+  /**
+   * The same, each partition judged by its own watermark: how far that partition of the auctions
+   * topic has been read, in event time (its latest auction's time). Not the wall clock nor the
+   * tracking events' time: after a Kafka outage the tracking topic can be read well ahead of the
+   * auctions (both replayed from spools), and one auctions partition well ahead of another; a
+   * check judged by any clock but its own partition's would credit back impressions whose auctions
+   * simply had not been read yet. A partition with no auction read since start matures nothing (a
+   * full table drops the oldest unjudged instead): never a verdict for our own lag.
+   */
+  public List<FraudVerdict> expireByWatermarks() {
+    return verdictsFor(auctions.expire(partition -> auctionsWatermarkMs.getOrDefault(partition, Long.MIN_VALUE)));
+  }
+
+  private List<FraudVerdict> verdictsFor(List<TrackingEvent> unknown) {
     List<FraudVerdict> verdicts = new ArrayList<>();
-    for (TrackingEvent event : auctions.expire(nowMs)) {
+    for (TrackingEvent event : unknown) {
       verdicts.add(Verdicts.of(event, RuleIds.UNKNOWN_AUCTION,
           "auction " + event.auctionId() + " not seen within " + graceMs + " ms of the event"));
     }
     return verdicts;
-  }
-
-  /**
-   * How far the auctions topic has been read, in event time: the latest auction's time. An
-   * unknown-auction check matures against this, not against the tracking events' time: after a
-   * Kafka outage the tracking topic can be read well ahead of the auctions (both replayed from a
-   * spool, on different partitions), and a check judged by the tracking clock would credit back
-   * impressions whose auctions simply had not been read yet. With no auction read since, no check
-   * matures (a full table drops the oldest unjudged instead): never a verdict for our own lag.
-   */
-  public long auctionsWatermarkMs() {
-    return auctionsWatermarkMs;
   }
 
   /** The latest event time seen: the clock that state expiry runs on. */
@@ -163,12 +179,12 @@ public final class InvalidTrafficDetector {
     }
   }
 
-  private void checkAuction(TrackingEvent event, List<FraudVerdict> verdicts) {
+  private void checkAuction(TrackingEvent event, int partition, List<FraudVerdict> verdicts) {
     if (event.auctionId() == null || event.auctionId().isBlank()) {
       verdicts.add(Verdicts.of(event, RuleIds.UNKNOWN_AUCTION, "event names no auction"));
       return;
     }
-    auctions.check(event);
+    auctions.check(event, partition);
   }
 
   private void checkClick(TrackingEvent event, List<FraudVerdict> verdicts) {

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 
 /**
  * Known auctions, and tracking events waiting for theirs, for {@code ivt.unknown_auction}. Auction
@@ -14,9 +15,12 @@ import java.util.Map;
  * notice: a tracking event for an auction not yet seen waits {@code graceMs} (event time) before
  * it is judged; its auction arriving meanwhile cancels the wait.
  *
- * <p>Waiting events are kept in arrival order and at most {@code maxPending} of them; when full,
- * the oldest is dropped unjudged and counted in {@link #droppedChecks()}: a flood of waits means
- * the auctions topic lags, and flagging everything then would credit real traffic.
+ * <p>Both topics are keyed by auction id, so an auction and its tracking events share a partition
+ * number; waits are kept per partition, and each partition's mature against how far that
+ * partition of the auctions topic has been read (see {@link #expire}). Waiting events are kept in
+ * arrival order and at most {@code maxPending} of them; when full, the oldest of the newcomer's
+ * partition is dropped unjudged and counted in {@link #droppedChecks()}: a flood of waits means the
+ * auctions topic lags, and flagging everything then would credit real traffic.
  */
 final class PendingAuctionChecks {
 
@@ -24,7 +28,8 @@ final class PendingAuctionChecks {
   enum Check { KNOWN, PENDING, CANNOT_TELL }
 
   private final BoundedEventTimeMap<String, Boolean> knownAuctions;
-  private final LinkedHashMap<String, TrackingEvent> pendingByEventId = new LinkedHashMap<>();
+  private final Map<Integer, LinkedHashMap<String, TrackingEvent>> pendingByPartition = new HashMap<>();
+  private final Map<String, Integer> partitionByEventId = new HashMap<>();
   private final Map<String, List<String>> pendingEventIdsByAuction = new HashMap<>();
   private final long graceMs;
   private final long clockSlackMs;
@@ -46,7 +51,10 @@ final class PendingAuctionChecks {
     }
     List<String> waiting = pendingEventIdsByAuction.remove(auctionId);
     if (waiting != null) {
-      waiting.forEach(pendingByEventId::remove);
+      for (String eventId : waiting) {
+        Integer partition = partitionByEventId.remove(eventId);
+        pendingByPartition.get(partition).remove(eventId);
+      }
     }
   }
 
@@ -54,7 +62,7 @@ final class PendingAuctionChecks {
    * Known auctions answer at once; otherwise the event waits, unless its auction would have been
    * read before the detector's memory begins (a restart, or eviction), which no wait can settle.
    */
-  Check check(TrackingEvent event) {
+  Check check(TrackingEvent event, int partition) {
     if (knownAuctions.get(event.auctionId()) != null) {
       return Check.KNOWN;
     }
@@ -62,28 +70,37 @@ final class PendingAuctionChecks {
     if (!knownAuctions.remembers(event.issuedAtMs() - clockSlackMs)) {
       return Check.CANNOT_TELL;
     }
-    if (pendingByEventId.putIfAbsent(event.eventId(), event) == null) {
+    if (partitionByEventId.putIfAbsent(event.eventId(), partition) == null) {
+      LinkedHashMap<String, TrackingEvent> queue = pendingByPartition.computeIfAbsent(partition, p -> new LinkedHashMap<>());
+      queue.put(event.eventId(), event);
       pendingEventIdsByAuction.computeIfAbsent(event.auctionId(), a -> new ArrayList<>(2)).add(event.eventId());
-      if (pendingByEventId.size() > maxPending) {
-        forget(pendingByEventId.keySet().iterator().next());
+      if (partitionByEventId.size() > maxPending) {
+        forget(queue.keySet().iterator().next());
         droppedChecks++;
       }
     }
     return Check.PENDING;
   }
 
-  /** The waiting events whose grace ran out by {@code nowMs}, oldest first; they leave the wait. */
-  List<TrackingEvent> expire(long nowMs) {
+  /**
+   * The waiting events whose grace ran out by their partition's time, {@code nowMsOfPartition}
+   * (how far that partition of the auctions topic has been read), oldest first; they leave the wait.
+   */
+  List<TrackingEvent> expire(IntToLongFunction nowMsOfPartition) {
     List<TrackingEvent> unknown = new ArrayList<>();
-    Iterator<TrackingEvent> it = pendingByEventId.values().iterator();
-    while (it.hasNext()) {
-      TrackingEvent event = it.next();
-      if (event.receivedAtMs() + graceMs > nowMs) {
-        break;
+    for (Map.Entry<Integer, LinkedHashMap<String, TrackingEvent>> queue : pendingByPartition.entrySet()) {
+      long nowMs = nowMsOfPartition.applyAsLong(queue.getKey());
+      Iterator<TrackingEvent> it = queue.getValue().values().iterator();
+      while (it.hasNext()) {
+        TrackingEvent event = it.next();
+        if (nowMs == Long.MIN_VALUE || event.receivedAtMs() + graceMs > nowMs) {
+          break;
+        }
+        it.remove();
+        partitionByEventId.remove(event.eventId());
+        removeFromAuctionIndex(event);
+        unknown.add(event);
       }
-      it.remove();
-      removeFromAuctionIndex(event);
-      unknown.add(event);
     }
     return unknown;
   }
@@ -93,9 +110,9 @@ final class PendingAuctionChecks {
   }
 
   private void forget(String eventId) {
-    TrackingEvent event = pendingByEventId.remove(eventId);
-    if (event != null) {
-      removeFromAuctionIndex(event);
+    Integer partition = partitionByEventId.remove(eventId);
+    if (partition != null) {
+      removeFromAuctionIndex(pendingByPartition.get(partition).remove(eventId));
     }
   }
 
@@ -115,6 +132,6 @@ final class PendingAuctionChecks {
   }
 
   int pendingSize() {
-    return pendingByEventId.size();
+    return partitionByEventId.size();
   }
 }

@@ -53,7 +53,7 @@ public final class ConsumerLoop {
   private final Settings settings;
   private final EventDecoder decoder;
   private final DeadLetters deadLetters;
-  private final Function<List<Event>, Future<Void>> handler;
+  private final Function<List<Delivered>, Future<Void>> handler;
   private final java.util.function.Predicate<Throwable> permanent;
   private final Counter processed;
   private final Counter deadLettered;
@@ -65,7 +65,7 @@ public final class ConsumerLoop {
 
   /** @param permanent tells a failure retrying cannot fix (bad data) from an outage */
   public ConsumerLoop(Vertx vertx, Context context, Settings settings, EventDecoder decoder, DeadLetters deadLetters,
-                      Function<List<Event>, Future<Void>> handler, java.util.function.Predicate<Throwable> permanent,
+                      Function<List<Delivered>, Future<Void>> handler, java.util.function.Predicate<Throwable> permanent,
                       MeterRegistry registry) {
     this.vertx = vertx;
     this.context = context;
@@ -118,7 +118,11 @@ public final class ConsumerLoop {
   }
 
   /** A record and what it decoded to. */
-  private record Decoded(ConsumerRecord<String, byte[]> record, Event event) {}
+  public record Delivered(ConsumerRecord<String, byte[]> record, Event event) {
+    public int partition() {
+      return record.partition();
+    }
+  }
 
   /**
    * Decodes, dead-letters what cannot be decoded, runs the handler until it succeeds, then commits.
@@ -128,34 +132,33 @@ public final class ConsumerLoop {
    * commit (or a redelivery after a rebalance) covers it.
    */
   private Future<Void> process(KafkaConsumerRecords<String, byte[]> records) {
-    List<Decoded> decoded = new ArrayList<>(records.size());
+    List<Delivered> decoded = new ArrayList<>(records.size());
     List<Future<Void>> letters = new ArrayList<>();
     Map<TopicPartition, OffsetAndMetadata> commits = new LinkedHashMap<>();
     for (int i = 0; i < records.size(); i++) {
       ConsumerRecord<String, byte[]> record = records.recordAt(i).record();
       commits.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1, ""));
       try {
-        decoded.add(new Decoded(record, decoder.decode(record.topic(), record.value())));
+        decoded.add(new Delivered(record, decoder.decode(record.topic(), record.value())));
       } catch (BadEventException e) {
         letters.add(deadLetter(record, e.getMessage()));
       }
     }
-    List<Event> events = decoded.stream().map(Decoded::event).toList();
     return Future.all(letters)
-        .compose(v -> withRetry(() -> events.isEmpty() ? Future.succeededFuture() : handler.apply(events), 0)
+        .compose(v -> withRetry(() -> decoded.isEmpty() ? Future.succeededFuture() : handler.apply(decoded), 0)
             .recover(e -> isPermanent(e) ? oneByOne(decoded, 0) : Future.failedFuture(e)))
-        .onSuccess(v -> processed.increment(events.size()))
+        .onSuccess(v -> processed.increment(decoded.size()))
         .compose(v -> consumer.commit(commits)
             .recover(e -> Future.failedFuture("commit failed (" + e + "); a later commit or a redelivery covers it")))
         .mapEmpty();
   }
 
-  private Future<Void> oneByOne(List<Decoded> decoded, int index) {
+  private Future<Void> oneByOne(List<Delivered> decoded, int index) {
     if (index >= decoded.size()) {
       return Future.succeededFuture();
     }
-    Decoded one = decoded.get(index);
-    return withRetry(() -> handler.apply(List.of(one.event())), 0)
+    Delivered one = decoded.get(index);
+    return withRetry(() -> handler.apply(List.of(one)), 0)
         .recover(e -> isPermanent(e) ? deadLetter(one.record(), "refused: " + e.getMessage()) : Future.failedFuture(e))
         .compose(v -> oneByOne(decoded, index + 1));
   }

@@ -35,7 +35,16 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
   protected abstract Set<String> topics();
 
   /** Makes the batch durable; the returned future fails if it is not (the batch is then retried). */
-  protected abstract Future<Void> handle(List<Event> events);
+  protected abstract Future<Void> handle(List<ConsumerLoop.Delivered> batch);
+
+  /** The batch's events, for consumers that need neither topic nor partition. */
+  protected static List<Event> events(List<ConsumerLoop.Delivered> batch) {
+    List<Event> events = new java.util.ArrayList<>(batch.size());
+    for (ConsumerLoop.Delivered delivered : batch) {
+      events.add(delivered.event());
+    }
+    return events;
+  }
 
   /** Extra set-up a subclass needs once the pool exists (e.g. loading state). */
   protected Future<Void> prepare() {

@@ -35,7 +35,8 @@ public final class PersistenceVerticle extends ConsumerVerticleBase {
   }
 
   @Override
-  protected Future<Void> handle(List<Event> events) {
+  protected Future<Void> handle(List<ConsumerLoop.Delivered> batch) {
+    List<Event> events = events(batch);
     List<Tuple> auctions = new ArrayList<>();
     List<Tuple> bids = new ArrayList<>();
     List<Tuple> tracking = new ArrayList<>();

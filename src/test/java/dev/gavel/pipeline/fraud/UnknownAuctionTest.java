@@ -41,19 +41,40 @@ class UnknownAuctionTest {
       detector.inspect(impression("later-" + i).auction("a0").receivedAt(T0 + 100 + (i + 1) * GRACE_MS).build());
     }
     assertThat(detector.clockMs()).isGreaterThan(T0 + 100 + GRACE_MS);
-    assertThat(detector.expire(detector.auctionsWatermarkMs())).as("judged by the auctions' watermark").isEmpty();
+    assertThat(detector.expireByWatermarks()).as("judged by the auctions' watermark").isEmpty();
 
     // The auctions topic catches up: first the late auction itself, then later ones.
     detector.auctionSeen("late-auction", T0 + 50);
     detector.auctionSeen("a-after", T0 + 100 + 2 * GRACE_MS);
-    assertThat(detector.expire(detector.auctionsWatermarkMs())).isEmpty();
+    assertThat(detector.expireByWatermarks()).isEmpty();
     assertThat(detector.stateSizes().pendingAuctionChecks()).isZero();
 
     // A pixel whose auction never comes is judged once the auctions have been read past it plus the grace.
     detector.inspect(impression("i2").auction("ghost").receivedAt(T0 + 200 + 2 * GRACE_MS).build());
-    assertThat(detector.expire(detector.auctionsWatermarkMs())).isEmpty();
+    assertThat(detector.expireByWatermarks()).isEmpty();
     detector.auctionSeen("a-much-later", T0 + 200 + 3 * GRACE_MS);
-    assertThat(detector.expire(detector.auctionsWatermarkMs())).extracting(FraudVerdict::subjectEventId).containsExactly("i2");
+    assertThat(detector.expireByWatermarks()).extracting(FraudVerdict::subjectEventId).containsExactly("i2");
+  }
+
+  /**
+   * Issue 8 item 5, per partition: a replay after an outage can read one auctions partition far
+   * ahead of another. An event waits for its own partition of the auctions topic, never another's.
+   */
+  @Test
+  void eachPartitionMaturesByItsOwnAuctionsWatermark() {
+    detector.auctionSeen("p0-old", T0 - 1_000, 0);
+    detector.auctionSeen("p1-old", T0 - 1_000, 1);
+    detector.inspect(impression("lagging").auction("p0-late").receivedAt(T0 + 100).build(), 0);
+    detector.inspect(impression("forged").auction("p1-ghost").receivedAt(T0 + 100).build(), 1);
+
+    detector.auctionSeen("p1-far-ahead", T0 + 100 + 10 * GRACE_MS, 1);
+    assertThat(detector.expireByWatermarks()).as("partition 1 is read past its event; partition 0 is not")
+        .extracting(FraudVerdict::subjectEventId).containsExactly("forged");
+
+    detector.auctionSeen("p0-late", T0 + 50, 0);
+    detector.auctionSeen("p0-far-ahead", T0 + 100 + 10 * GRACE_MS, 0);
+    assertThat(detector.expireByWatermarks()).as("its auction came with partition 0's catch-up").isEmpty();
+    assertThat(detector.stateSizes().pendingAuctionChecks()).isZero();
   }
 
   @Test
