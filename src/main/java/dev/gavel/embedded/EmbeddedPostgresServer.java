@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * the next {@link #start(Path)}; the port is remembered in {@code dataDir/ports.properties} and
  * reused when free. Gavel's tables live in the {@value #DATABASE} database, created on first start.
  *
- * <p>Authentication is {@code trust} on loopback: the superuser is {@value #USER} and the password
+ * <p>Durable: {@code fsync} and {@code synchronous_commit} are on, so an acknowledged commit survives a
+ * crash of the server. Authentication is {@code trust} on loopback: the superuser is {@value #USER} and the password
  * is not checked. Every method blocks: call them from a worker or a test thread, never an event loop.
  */
 public final class EmbeddedPostgresServer {
@@ -145,6 +146,11 @@ public final class EmbeddedPostgresServer {
           .setPGStartupWait(Duration.ofSeconds(60))
           // Gavel stops it in order (after the consumers' last batch); zonky's own hook would race that.
           .setRegisterShutdownHook(false)
+          // zonky turns these off for speed; then a crash of the server (kill -9, OOM killer) loses
+          // the last commits it acknowledged: consumers would have committed offsets for rows that
+          // are gone (scripts/chaos lost 16 billed pixels that way). Gavel's data is not a test's.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("starting PostgreSQL on port " + port + " in " + pgData, e);

@@ -54,6 +54,21 @@ class EmbeddedPostgresTest {
     }
   }
 
+  /** An acknowledged commit must survive a crash of the server (scripts/chaos, postgres-kill). */
+  @Test
+  void theServerIsDurable() throws SQLException {
+    EmbeddedPostgresServer server = SharedServices.postgres();
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+         var statement = c.createStatement()) {
+      for (String setting : new String[] {"fsync", "synchronous_commit"}) {
+        try (var rs = statement.executeQuery("SHOW " + setting)) {
+          rs.next();
+          assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+        }
+      }
+    }
+  }
+
   @Test
   void poolAnswersFromHostAndPortOrFromUrl() {
     EmbeddedPostgresServer server = SharedServices.postgres();
