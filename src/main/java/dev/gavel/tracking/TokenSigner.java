@@ -26,6 +26,7 @@ public final class TokenSigner {
   private static final String HMAC = "HmacSHA256";
   private static final int MAC_BYTES = 32;
   private static final int TOKEN_ID_BYTES = 16;
+  private static final Base64.Encoder ID_ENCODER = Base64.getUrlEncoder().withoutPadding();
   /** Far above any token Gavel makes; refuses absurd input before any work. */
   private static final int MAX_TOKEN_CHARS = 4096;
 
@@ -92,8 +93,17 @@ public final class TokenSigner {
    * {@link #decodeCanonical}), so one token has exactly one spelling and one id.
    */
   public String tokenId(String token) {
-    byte[] digest = sha256.get().digest(token.getBytes(StandardCharsets.UTF_8));
-    return encoder.encodeToString(Arrays.copyOf(digest, TOKEN_ID_BYTES));
+    return idOf(token, sha256.get());
+  }
+
+  /** The same id, for tools outside the serving path (they match URLs they fired to stored events). */
+  public static String tokenIdOf(String token) {
+    return idOf(token, newSha256());
+  }
+
+  private static String idOf(String token, MessageDigest sha256) {
+    byte[] digest = sha256.digest(token.getBytes(StandardCharsets.UTF_8));
+    return ID_ENCODER.encodeToString(Arrays.copyOf(digest, TOKEN_ID_BYTES));
   }
 
   /**

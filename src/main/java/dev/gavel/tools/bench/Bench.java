@@ -33,7 +33,7 @@ public final class Bench {
 
   public static void main(String[] argv) throws Exception {
     if (argv.length == 0) {
-      System.err.println("usage: Bench campaigns|load|collect|pipeline|counts|drain|report [options]");
+      System.err.println("usage: Bench campaigns|load|sweep|collect|pipeline|counts|drain|chaos-fire|chaos-audit|report [options]");
       System.exit(2);
     }
     Args a = Args.parse(Arrays.copyOfRange(argv, 1, argv.length));
@@ -45,6 +45,8 @@ public final class Bench {
       case "pipeline" -> pipeline(a);
       case "counts" -> counts(a);
       case "drain" -> drain(a);
+      case "chaos-fire" -> ChaosPixels.fire(a);
+      case "chaos-audit" -> ChaosAudit.audit(a);
       case "report" -> {
         Report.write(Path.of(a.required("dir")), Path.of(a.required("json")), Path.of(a.required("md")),
             a.string("quick", "false").equals("true"), a.string("gavel-java-opts", "none"));
