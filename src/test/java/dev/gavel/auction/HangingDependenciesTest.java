@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class HangingDependenciesTest {
   private static final int TMAX = 300;
+  /** Trickling responses whose connection is still open. */
+  private static final java.util.concurrent.atomic.AtomicInteger TRICKLING = new java.util.concurrent.atomic.AtomicInteger();
   private static Vertx silentVertx;
   private static ServerSocket neverRead;
   private static ServingHarness gavel;
@@ -36,6 +38,8 @@ class HangingDependenciesTest {
     neverRead = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); // never accept()ed
     var trickle = TestVertx.await(silentVertx.createHttpServer()
         .requestHandler(request -> request.body().onSuccess(b -> {
+          TRICKLING.incrementAndGet();
+          request.connection().closeHandler(v -> TRICKLING.decrementAndGet());
           var response = request.response().setChunked(true).putHeader("content-type", "application/json");
           response.write("{\"id\":");
           silentVertx.setPeriodic(50, t -> {
@@ -70,6 +74,13 @@ class HangingDependenciesTest {
         .put("imp", new JsonArray().add(new JsonObject().put("id", "1")
             .put("banner", new JsonObject().put("format", new JsonArray().add(new JsonObject().put("w", 300).put("h", 250))))))
         .put("site", new JsonObject().put("domain", "news.example"));
+    // A cold JVM's first auctions see start-up stalls (its lag-corrected clock then closes them
+    // early, or a stall makes one late): those belong to the deadline tests, not to this one.
+    for (int i = 0; i < 3; i++) {
+      gavel.postAuction(request.encode());
+    }
+    double lateBefore = gavel.counter("gavel.auction.late.responses");
+    double silentTimeoutsBefore = gavel.counter("gavel.bidder.calls", "bidder", "silent", "result", "timeout");
     for (int i = 0; i < 3; i++) {
       long start = System.nanoTime();
       HttpResponse<String> response = gavel.postAuction(request.encode());
@@ -86,11 +97,14 @@ class HangingDependenciesTest {
       assertThat(elapsedMs).isGreaterThanOrEqualTo(TMAX / 2);
     }
     // ...and never answered after the publisher's deadline, by Gavel's own clock.
-    assertThat(gavel.counter("gavel.auction.late.responses")).isZero();
-    assertThat(gavel.counter("gavel.bidder.calls", "bidder", "silent", "result", "timeout")).isEqualTo(3);
+    assertThat(gavel.counter("gavel.auction.late.responses")).isEqualTo(lateBefore);
+    assertThat(gavel.counter("gavel.bidder.calls", "bidder", "silent", "result", "timeout") - silentTimeoutsBefore).isEqualTo(3);
     // The trickling bidder is still sending, but its calls were given up after the grace period:
     // none holds a slot (the idle timeout alone would have waited on it forever).
     dev.gavel.testing.Eventually.await("the trickling bidder's slots are free", () -> gavel.registry.find("gavel.bidder.in.flight")
         .tag("bidder", "trickle").gauge().value() == 0, java.time.Duration.ofSeconds(5));
+    // ...and their requests were reset: no connection to it is left open, still reading bytes.
+    dev.gavel.testing.Eventually.await("the trickling bidder's connections are closed", () -> TRICKLING.get() == 0,
+        java.time.Duration.ofSeconds(5));
   }
 }
