@@ -12,10 +12,7 @@ import dev.gavel.auction.campaign.MatchExplanation;
 import dev.gavel.openrtb.Bid;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gavel's own demand: the campaigns the index matches for a slot, as bids in the auction's
@@ -40,12 +37,22 @@ final class CampaignBids {
    * floor it meets, else the open auction), then only the {@value #MAX_BIDS_PER_IMP} best into
    * the auction. The others could not have won or set the second price, and with a thousand
    * matching campaigns, materialising (and recording) them all is what an auction cannot afford.
+   * The best are kept in a small array as the candidates stream by (a campaign's candidates come
+   * together, in campaign order: {@link CampaignIndex#match}); no map, no sort of them all, which
+   * was the hot spot of a 1,000-campaign auction.
    */
   List<CandidateBid> bidsFor(AdSlot slot, ImpTerms terms, BudgetView budgets, String currency) {
-    Map<String, Choice> byCampaign = new HashMap<>();
-    for (CampaignCandidate match : index.match(slot, budgets)) {
+    Choice[] best = new Choice[MAX_BIDS_PER_IMP];
+    int kept = 0;
+    Choice chosen = null;
+    List<CampaignCandidate> matches = index.match(slot, budgets);
+    for (int i = 0; i < matches.size(); i++) {
+      CampaignCandidate match = matches.get(i);
       Campaign campaign = match.campaign();
-      Choice chosen = byCampaign.get(campaign.id());
+      if (chosen != null && chosen.match().campaign() != campaign) {
+        kept = keepIfBest(best, kept, chosen);
+        chosen = null;
+      }
       if (chosen != null && chosen.qualifies()) {
         continue;
       }
@@ -56,25 +63,46 @@ final class CampaignBids {
       }
       boolean qualifies = qualifies(match.dealId(), price, terms);
       if (chosen == null || qualifies) {
-        byCampaign.put(campaign.id(), new Choice(match, price, qualifies));
+        chosen = new Choice(match, price, qualifies);
       }
     }
-    List<Choice> best = new ArrayList<>(byCampaign.values());
-    best.sort(Choice.BEST_FIRST);
-    List<CandidateBid> bids = new ArrayList<>(Math.min(best.size(), MAX_BIDS_PER_IMP));
-    for (Choice c : best.subList(0, Math.min(best.size(), MAX_BIDS_PER_IMP))) {
-      Campaign campaign = c.match().campaign();
-      bids.add(new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), c.match(), c.priceMicros()), c.priceMicros(), campaign));
+    if (chosen != null) {
+      kept = keepIfBest(best, kept, chosen);
+    }
+    List<CandidateBid> bids = new ArrayList<>(kept);
+    for (int i = 0; i < kept; i++) {
+      Choice c = best[i];
+      bids.add(new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), c.match(), c.priceMicros()), c.priceMicros(),
+          c.match().campaign()));
     }
     return bids;
   }
 
+  /** Inserts {@code c} into {@code best} (sorted, {@code kept} filled) if it ranks; returns the new fill. */
+  static int keepIfBest(Choice[] best, int kept, Choice c) {
+    int at = kept;
+    while (at > 0 && Choice.compare(c, best[at - 1]) < 0) {
+      at--;
+    }
+    if (at >= best.length) {
+      return kept;
+    }
+    int moved = Math.min(kept, best.length - 1) - at;
+    System.arraycopy(best, at, best, at + 1, moved);
+    best[at] = c;
+    return Math.min(kept + 1, best.length);
+  }
+
   /** One campaign's candidate for an imp, priced in the auction's currency. */
-  private record Choice(CampaignCandidate match, long priceMicros, boolean qualifies) {
+  record Choice(CampaignCandidate match, long priceMicros, boolean qualifies) {
     /** Those that may win first, then by price, then by campaign id (stable across auctions). */
-    static final Comparator<Choice> BEST_FIRST = Comparator.comparing((Choice c) -> !c.qualifies())
-        .thenComparing(Comparator.comparingLong(Choice::priceMicros).reversed())
-        .thenComparing(c -> c.match().campaign().id());
+    static int compare(Choice a, Choice b) {
+      if (a.qualifies != b.qualifies) {
+        return a.qualifies ? -1 : 1;
+      }
+      int byPrice = Long.compare(b.priceMicros, a.priceMicros);
+      return byPrice != 0 ? byPrice : a.match.campaign().id().compareTo(b.match.campaign().id());
+    }
   }
 
   private static boolean qualifies(String dealId, long priceMicros, ImpTerms terms) {

@@ -16,7 +16,8 @@ public final class EventJson {
   /** Writes clean text only ({@link CleanText}): every event's strings can be stored as they are. */
   private static final ObjectMapper MAPPER = new ObjectMapper(
       com.fasterxml.jackson.core.JsonFactory.builder().addDecorator((factory, generator) -> CleanText.generator(generator)).build())
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      .registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule());
 
   private EventJson() {}
 

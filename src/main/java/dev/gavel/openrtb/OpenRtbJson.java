@@ -83,8 +83,9 @@ public final class OpenRtbJson {
     }
     // Most requests are not tests, and some have no tmax: without those bytes anywhere, they are
     // not looked for, and the scan stops at what remains.
-    boolean findTest = contains(json, TEST_FIELD);
-    boolean findTmax = contains(json, TMAX_FIELD);
+    int present = fieldsPresent(json);
+    boolean findTest = (present & HAS_TEST) != 0;
+    boolean findTmax = (present & HAS_TMAX) != 0;
     try (JsonParser parser = PEEK_FACTORY.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
@@ -117,24 +118,36 @@ public final class OpenRtbJson {
     }
   }
 
-  private static final byte[] TEST_FIELD = "\"test\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final byte[] TMAX_FIELD = "\"tmax\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final int HAS_TEST = 1;
+  private static final int HAS_TMAX = 2;
   /** For peeking only: no duplicate detection, which costs a set per object and matters only to a full read. */
   private static final JsonFactory PEEK_FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DEFAULT_MAX_NESTING_DEPTH * 4).build())
       .build();
 
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
+  /**
+   * Whether {@code "test"} and {@code "tmax"} occur anywhere in the bytes, in one pass (the body
+   * is scanned once per request, shed or not: it was 3% of an event loop's samples as two scans).
+   */
+  static int fieldsPresent(byte[] json) {
+    int found = 0;
+    for (int i = 0, last = json.length - 6; i <= last; i++) {
+      if (json[i] != '"' || json[i + 1] != 't' || json[i + 5] != '"') {
+        continue;
       }
-      return true;
+      byte b2 = json[i + 2];
+      byte b3 = json[i + 3];
+      byte b4 = json[i + 4];
+      if (b2 == 'e' && b3 == 's' && b4 == 't') {
+        found |= HAS_TEST;
+      } else if (b2 == 'm' && b3 == 'a' && b4 == 'x') {
+        found |= HAS_TMAX;
+      }
+      if (found == (HAS_TEST | HAS_TMAX)) {
+        break;
+      }
     }
-    return false;
+    return found;
   }
 
   /** Serializes a model object (BidRequest, BidResponse, ...); null fields are left out. */
@@ -239,6 +252,9 @@ public final class OpenRtbJson {
             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        // Records' accessors through generated lambdas, not Method.invoke (reflection was ~5% of an
+        // event loop's samples, writing responses and events).
+        .addModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
         .build();
   }
 }

@@ -47,6 +47,18 @@ class OpenRtbJsonTest {
     }
 
     @Test
+    void theOnePassScanFindsEitherFieldAnywhereUpToTheLastByte() {
+      java.util.function.ToIntFunction<String> scan =
+          t -> OpenRtbJson.fieldsPresent(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(scan.applyAsInt("\"test\"")).isEqualTo(1);
+      assertThat(scan.applyAsInt("{\"a\":1,\"tmax\"")).isEqualTo(2);
+      assertThat(scan.applyAsInt("\"tmax\":1,\"test\"")).isEqualTo(3);
+      assertThat(scan.applyAsInt("\"tes\" \"tma\" \"testing\" \"t\"")).isZero();
+      assertThat(scan.applyAsInt("\"tmax")).isZero();
+      assertThat(scan.applyAsInt("")).isZero();
+    }
+
+    @Test
     void givesUpOnWhatItCannotReadTheQuickWay() {
       assertThat(peek("")).isNull();
       assertThat(peek("[1,2]")).isNull();
