@@ -92,6 +92,26 @@ class StartDuringOutageTest {
     }
   }
 
+  /** A Kafka name that does not resolve (yet): the Kafka client refuses to be built at all. */
+  @Test
+  void aNodeStartsWhenKafkasNameDoesNotResolve() throws IOException {
+    Path dir = SharedServices.tempDir("outage-dns");
+    JsonObject config = config(dir, dir.resolve("budget-snapshot.json"));
+    config.getJsonObject("kafka").put("bootstrapServers", "kafka.invalid:9092");
+    postgres.open();
+    GavelHarness gavel = GavelHarness.fromJson("outage-dns", config);
+    try {
+      assertThat(gavel.postAuction(banner("dns-outage", 0).encode()).statusCode()).isIn(200, 204);
+      JsonObject degraded = ready(gavel).getJsonObject("degraded");
+      assertThat(degraded.fieldNames()).as(degraded.encode()).contains("kafka", "startup");
+      Eventually.await("the auction's event is spooled",
+          () -> gavel.registry.find("gavel.publisher.spooled").counter().count() >= 1, RECOVERY);
+    } finally {
+      gavel.close();
+      postgres.shut();
+    }
+  }
+
   private static JsonObject config(Path dir, Path snapshot) throws IOException {
     Path campaigns = dir.resolve("campaigns.json");
     Files.writeString(campaigns, new JsonObject().put("campaigns", new JsonArray()

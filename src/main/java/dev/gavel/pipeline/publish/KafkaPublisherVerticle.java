@@ -50,6 +50,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   private boolean spooling;
   private boolean replaying;
   private boolean stopping;
+  private boolean unresolvedLogged;
   private long probeTimer;
   private long flushTimer;
 
@@ -64,18 +65,46 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   public Future<?> start() {
     spool = new Spool(vertx, Path.of(config.spool().dir()), config.spool().maxBytes());
     metrics = new PublisherMetrics(registry, () -> inFlight, spool::bytes, () -> spooling ? 1 : 0);
-    producer = new AckedProducer(bootstrapServers, "gavel-publisher-" + Integer.toHexString(System.identityHashCode(this)),
-        context, producerTuning());
-    admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", 2000, "default.api.timeout.ms", 2000));
-    return spool.start().compose(v -> producer.warm(vertx, List.of(config.topics().auctions(), config.topics().tracking()), 20))
+    boolean connected = connect();
+    return spool.start()
+        .compose(v -> connected ? producer.warm(vertx, List.of(config.topics().auctions(), config.topics().tracking()), 20)
+            : Future.succeededFuture())
         .onSuccess(v -> {
-      if (!spool.isEmpty()) {
+      if (!spool.isEmpty() || !connected) {
         startSpooling();
       }
       consumer = vertx.eventBus().consumer(EventAddresses.PUBLISH, message -> publish(message.body()));
       probeTimer = vertx.setPeriodic(PROBE_INTERVAL_MS, t -> probe());
       flushTimer = vertx.setPeriodic(config.spool().flushIntervalMs(), t -> spool.flush());
     });
+  }
+
+  /**
+   * Creates the producer and the admin client. The Kafka client refuses to be built when no
+   * bootstrap address resolves (a DNS name not there yet): then every event spools, and each probe
+   * tries again, rather than the node failing to start.
+   */
+  private boolean connect() {
+    try {
+      producer = new AckedProducer(bootstrapServers, "gavel-publisher-" + Integer.toHexString(System.identityHashCode(this)),
+          context, producerTuning());
+      admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", 2000, "default.api.timeout.ms", 2000));
+      return true;
+    } catch (org.apache.kafka.common.KafkaException e) {
+      if (producer != null) {
+        vertx.executeBlocking(() -> {
+          producer.closeBlocking(java.time.Duration.ZERO);
+          return null;
+        }, false);
+        producer = null;
+      }
+      if (!unresolvedLogged) {
+        LOG.warn("cannot build the Kafka client for {} ({}); spooling events until it can be", bootstrapServers,
+            e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        unresolvedLogged = true;
+      }
+      return false;
+    }
   }
 
   /** Drains what Kafka will still take, spools the rest, and flushes the spool before exit. */
@@ -89,8 +118,10 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     return unregistered
         .compose(v -> vertx.executeBlocking(() -> {
           // Records Kafka has not acknowledged by then fail, and their callbacks spool them.
-          producer.closeBlocking(java.time.Duration.ofMillis(closeMs));
-          admin.close(java.time.Duration.ofSeconds(1));
+          if (producer != null) {
+            producer.closeBlocking(java.time.Duration.ofMillis(closeMs));
+            admin.close(java.time.Duration.ofSeconds(1));
+          }
           return null;
         }, false))
         .compose(v -> {
@@ -176,7 +207,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
    * or replay at a time ({@code replaying} covers both), so two replays never interleave.
    */
   private void probe() {
-    if (!spooling || replaying || stopping || inFlight > 0) {
+    if (!spooling || replaying || stopping || inFlight > 0 || (producer == null && !connect())) {
       return;
     }
     replaying = true;
