@@ -1,11 +1,11 @@
 package dev.gavel;
 
+import dev.gavel.events.Spend;
 import dev.gavel.auction.campaign.BudgetFile;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.billing.BudgetFeed;
-import dev.gavel.pipeline.billing.CampaignSpend;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +13,6 @@ import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -68,10 +67,8 @@ final class Budgets implements BudgetFeed.Target {
 
   // The feed's callbacks and the file writes' completions may land on different threads: synchronized.
   @Override
-  public synchronized void spend(Map<String, CampaignSpend.Spend> spend) {
-    Map<String, BudgetSnapshot.Spend> view = new HashMap<>();
-    spend.forEach((id, s) -> view.put(id, new BudgetSnapshot.Spend(s.todayMicros(), s.totalMicros())));
-    BudgetSnapshot next = BudgetSnapshot.of(view);
+  public synchronized void spend(Map<String, Spend> spend) {
+    BudgetSnapshot next = BudgetSnapshot.of(spend);
     BudgetView previous = current.getAndSet(next);
     asOf = clock.instant();
     asOfSource = "billing";

@@ -1,5 +1,6 @@
 package dev.gavel.auction.campaign;
 
+import dev.gavel.events.Spend;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -56,11 +57,11 @@ public final class BudgetFile {
       throw new IOException("budget snapshot " + file + " is unreadable: " + e.getMessage(), e);
     }
     boolean sameDay = readAt.atZone(ZoneOffset.UTC).toLocalDate().equals(now.atZone(ZoneOffset.UTC).toLocalDate());
-    Map<String, BudgetSnapshot.Spend> spend = new HashMap<>();
+    Map<String, Spend> spend = new HashMap<>();
     JsonObject entries = json.getJsonObject("spend", new JsonObject());
     for (String id : entries.fieldNames()) {
       JsonArray pair = entries.getJsonArray(id);
-      spend.put(id, new BudgetSnapshot.Spend(sameDay ? pair.getLong(0) : 0, pair.getLong(1)));
+      spend.put(id, new Spend(sameDay ? pair.getLong(0) : 0, pair.getLong(1)));
     }
     return new Kept(BudgetSnapshot.of(spend), readAt);
   }

@@ -1,5 +1,6 @@
 package dev.gavel.auction.campaign;
 
+import dev.gavel.events.Spend;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,8 +12,6 @@ public final class BudgetSnapshot implements BudgetView {
   /** Not known at all: house campaigns do not bid on it. */
   public static final BudgetSnapshot UNKNOWN = new BudgetSnapshot(Map.of(), false);
 
-  /** Spend of one campaign, in micros of USD. */
-  public record Spend(long todayMicros, long totalMicros) {}
 
   private final Map<String, Spend> spendByCampaign;
   private final boolean known;

@@ -1,11 +1,11 @@
 package dev.gavel.pipeline.billing;
 
+import dev.gavel.events.Spend;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ public final class BudgetFeed {
 
   /** Where each read goes: its spend, or why it failed. */
   public interface Target {
-    void spend(Map<String, CampaignSpend.Spend> spend);
+    void spend(Map<String, Spend> spend);
 
     void unreadable(Throwable cause);
   }

@@ -1,5 +1,6 @@
 package dev.gavel.pipeline.billing;
 
+import dev.gavel.events.Spend;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -13,8 +14,6 @@ import java.util.Map;
  */
 public final class CampaignSpend {
 
-  /** Net spend of one campaign in USD micros. */
-  public record Spend(long todayMicros, long totalMicros) {}
 
   private CampaignSpend() {}
 

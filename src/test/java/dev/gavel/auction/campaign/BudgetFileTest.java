@@ -1,5 +1,6 @@
 package dev.gavel.auction.campaign;
 
+import dev.gavel.events.Spend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class BudgetFileTest {
   @Test
   void aKeptSnapshotIsReadBackTheSameDay() throws IOException {
     Path file = dir.resolve("nested/budgets.json");
-    BudgetFile.write(file, BudgetSnapshot.of(Map.of("a", new BudgetSnapshot.Spend(1_500, 90_000))), READ_AT);
+    BudgetFile.write(file, BudgetSnapshot.of(Map.of("a", new Spend(1_500, 90_000))), READ_AT);
 
     BudgetFile.Kept kept = BudgetFile.read(file, READ_AT.plusSeconds(3600));
 
@@ -32,7 +33,7 @@ class BudgetFileTest {
   @Test
   void aSnapshotOfAnEarlierDayKeepsTotalsButNotThatDaysSpend() throws IOException {
     Path file = dir.resolve("budgets.json");
-    BudgetFile.write(file, BudgetSnapshot.of(Map.of("a", new BudgetSnapshot.Spend(1_500, 90_000))), READ_AT);
+    BudgetFile.write(file, BudgetSnapshot.of(Map.of("a", new Spend(1_500, 90_000))), READ_AT);
 
     BudgetSnapshot next = BudgetFile.read(file, Instant.parse("2026-12-02T00:00:01Z")).snapshot();
 

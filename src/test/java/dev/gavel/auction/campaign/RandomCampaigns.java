@@ -1,5 +1,6 @@
 package dev.gavel.auction.campaign;
 
+import dev.gavel.events.Spend;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,15 +35,15 @@ final class RandomCampaigns {
 
   /** Spend that exhausts about one campaign in ten, and leaves others just below their budget. */
   BudgetSnapshot spend(List<Campaign> campaigns) {
-    Map<String, BudgetSnapshot.Spend> spend = new HashMap<>();
+    Map<String, Spend> spend = new HashMap<>();
     for (Campaign c : campaigns) {
       int roll = random.nextInt(20);
       if (roll == 0) {
-        spend.put(c.id(), new BudgetSnapshot.Spend(c.dailyBudgetMicros(), 0));
+        spend.put(c.id(), new Spend(c.dailyBudgetMicros(), 0));
       } else if (roll == 1) {
-        spend.put(c.id(), new BudgetSnapshot.Spend(0, c.totalBudgetMicros()));
+        spend.put(c.id(), new Spend(0, c.totalBudgetMicros()));
       } else if (roll == 2) {
-        spend.put(c.id(), new BudgetSnapshot.Spend(c.dailyBudgetMicros() - 1, c.totalBudgetMicros() - 1));
+        spend.put(c.id(), new Spend(c.dailyBudgetMicros() - 1, c.totalBudgetMicros() - 1));
       }
     }
     return BudgetSnapshot.of(spend);
