@@ -1,9 +1,9 @@
 package dev.gavel;
 
-import dev.gavel.events.Spend;
 import dev.gavel.auction.campaign.BudgetFile;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.events.Spend;
 import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.billing.BudgetFeed;
 import io.vertx.core.AsyncResult;

@@ -1,9 +1,9 @@
 package dev.gavel.auction.campaign;
 
-import dev.gavel.events.Spend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gavel.events.Spend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
