@@ -91,12 +91,13 @@ public final class KafkaPublisherVerticle extends VerticleBase {
       admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", 2000, "default.api.timeout.ms", 2000));
       return true;
     } catch (org.apache.kafka.common.KafkaException e) {
-      if (producer != null) {
+      AckedProducer built = producer; // the admin client failed after it: close it, off the loop
+      producer = null;
+      if (built != null) {
         vertx.executeBlocking(() -> {
-          producer.closeBlocking(java.time.Duration.ZERO);
+          built.closeBlocking(java.time.Duration.ZERO);
           return null;
         }, false);
-        producer = null;
       }
       if (!unresolvedLogged) {
         LOG.warn("cannot build the Kafka client for {} ({}); spooling events until it can be", bootstrapServers,
