@@ -54,7 +54,7 @@ final class Prerequisites {
   Future<Void> retry(Throwable firstFailure, String waiting) {
     Promise<Void> ready = Promise.promise();
     LOG.warn("not ready to start {} ({}); retrying in the background", waiting, firstFailure.getMessage());
-    degradations.set(DEGRADATION, waiting + " waits for the schema and topics: " + firstFailure.getMessage());
+    waitingOn(waiting, firstFailure);
     schedule(ready, waiting, FIRST_RETRY_MS, 1);
     return ready.future();
   }
@@ -73,12 +73,16 @@ final class Prerequisites {
         ready.complete();
         return;
       }
-      degradations.set(DEGRADATION, waiting + " waits for the schema and topics: " + done.cause().getMessage());
+      waitingOn(waiting, done.cause());
       if (tries % 6 == 0) {
         LOG.warn("still not ready to start {} after {} retries ({})", waiting, tries, done.cause().getMessage());
       }
       schedule(ready, waiting, Math.min(MAX_RETRY_MS, delayMs * 2), tries + 1);
     }));
+  }
+
+  private void waitingOn(String waiting, Throwable cause) {
+    degradations.set(DEGRADATION, waiting + " waits for the schema and topics: " + cause.getMessage());
   }
 
   /** No more retries; a try already running is ignored when it ends. */

@@ -26,11 +26,10 @@ public final class TokenSigner {
   private static final String HMAC = "HmacSHA256";
   private static final int MAC_BYTES = 32;
   private static final int TOKEN_ID_BYTES = 16;
-  private static final Base64.Encoder ID_ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   /** Far above any token Gavel makes; refuses absurd input before any work. */
   private static final int MAX_TOKEN_CHARS = 4096;
 
-  private final Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
   private final Base64.Decoder decoder = Base64.getUrlDecoder();
   private final String signingKeyId;
   private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
@@ -48,8 +47,8 @@ public final class TokenSigner {
   }
 
   public String sign(TrackingToken token) {
-    String signed = signingKeyId + '.' + encoder.encodeToString(TokenCodec.encode(token));
-    return signed + '.' + encoder.encodeToString(mac(signingKeyId).doFinal(ascii(signed)));
+    String signed = signingKeyId + '.' + ENCODER.encodeToString(TokenCodec.encode(token));
+    return signed + '.' + ENCODER.encodeToString(mac(signingKeyId).doFinal(ascii(signed)));
   }
 
   /** Checks structure, key, signature and expiry, in that order; never throws. */
@@ -103,7 +102,7 @@ public final class TokenSigner {
 
   private static String idOf(String token, MessageDigest sha256) {
     byte[] digest = sha256.digest(token.getBytes(StandardCharsets.UTF_8));
-    return ID_ENCODER.encodeToString(Arrays.copyOf(digest, TOKEN_ID_BYTES));
+    return ENCODER.encodeToString(Arrays.copyOf(digest, TOKEN_ID_BYTES));
   }
 
   /**
@@ -114,7 +113,7 @@ public final class TokenSigner {
   private byte[] decodeCanonical(String text) {
     try {
       byte[] bytes = decoder.decode(text);
-      return encoder.encodeToString(bytes).equals(text) ? bytes : null;
+      return ENCODER.encodeToString(bytes).equals(text) ? bytes : null;
     } catch (IllegalArgumentException e) {
       return null;
     }

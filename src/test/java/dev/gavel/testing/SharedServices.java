@@ -153,12 +153,17 @@ public final class SharedServices {
     return new JsonObject()
         .put("bootstrapServers", bootstrapServers())
         .put("partitions", 3)
-        .put("topics", new JsonObject()
-            .put("auctions", base + ".auctions")
-            .put("tracking", base + ".tracking")
-            .put("verdicts", base + ".verdicts")
-            .put("deadLetter", base + ".deadletter"))
+        .put("topics", topics(base))
         .put("spool", new JsonObject().put("dir", tempDir(prefix + "-spool").toString()));
+  }
+
+  /** A {@code kafka.topics} section: {@code <base>.auctions}, {@code .tracking}, {@code .verdicts}, {@code .deadletter}. */
+  public static JsonObject topics(String base) {
+    return new JsonObject()
+        .put("auctions", base + ".auctions")
+        .put("tracking", base + ".tracking")
+        .put("verdicts", base + ".verdicts")
+        .put("deadLetter", base + ".deadletter");
   }
 
   private static String random() {

@@ -12,7 +12,6 @@ public final class BudgetSnapshot implements BudgetView {
   /** Not known at all: house campaigns do not bid on it. */
   public static final BudgetSnapshot UNKNOWN = new BudgetSnapshot(Map.of(), false);
 
-
   private final Map<String, Spend> spendByCampaign;
   private final boolean known;
 

@@ -14,7 +14,6 @@ import java.util.Map;
  */
 public final class CampaignSpend {
 
-
   private CampaignSpend() {}
 
   public static Future<Map<String, Spend>> read(Pool pool) {

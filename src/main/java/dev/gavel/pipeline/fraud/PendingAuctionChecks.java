@@ -90,10 +90,13 @@ final class PendingAuctionChecks {
     List<TrackingEvent> unknown = new ArrayList<>();
     for (Map.Entry<Integer, LinkedHashMap<String, TrackingEvent>> queue : pendingByPartition.entrySet()) {
       long nowMs = nowMsOfPartition.applyAsLong(queue.getKey());
+      if (nowMs == Long.MIN_VALUE) {
+        continue; // nothing read on that partition yet: nothing there can mature
+      }
       Iterator<TrackingEvent> it = queue.getValue().values().iterator();
       while (it.hasNext()) {
         TrackingEvent event = it.next();
-        if (nowMs == Long.MIN_VALUE || event.receivedAtMs() + graceMs > nowMs) {
+        if (event.receivedAtMs() + graceMs > nowMs) {
           break;
         }
         it.remove();

@@ -67,7 +67,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     metrics = new PublisherMetrics(registry, () -> inFlight, spool::bytes, () -> spooling ? 1 : 0);
     boolean connected = connect();
     return spool.start()
-        .compose(v -> connected ? producer.warm(vertx, List.of(config.topics().auctions(), config.topics().tracking()), 20)
+        .compose(v -> connected ? producer.warm(vertx, publishedTopics(), 20)
             : Future.succeededFuture())
         .onSuccess(v -> {
       if (!spool.isEmpty() || !connected) {
@@ -106,6 +106,11 @@ public final class KafkaPublisherVerticle extends VerticleBase {
       }
       return false;
     }
+  }
+
+  /** The topics events go to: their metadata is fetched before the first send and before a replay. */
+  private List<String> publishedTopics() {
+    return List.of(config.topics().auctions(), config.topics().tracking());
   }
 
   /** Drains what Kafka will still take, spools the rest, and flushes the spool before exit. */
@@ -224,7 +229,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     // Metadata first (the topics may be new since start): a send to a topic the producer has not
     // seen yet fails at once, as max.block.ms is 0, and would only interrupt the replay.
     reachable.future()
-        .compose(v -> producer.warm(vertx, List.of(config.topics().auctions(), config.topics().tracking()), 10))
+        .compose(v -> producer.warm(vertx, publishedTopics(), 10))
         .compose(v -> replay())
         .onComplete(done -> replaying = false);
   }

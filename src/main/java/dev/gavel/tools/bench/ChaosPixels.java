@@ -25,7 +25,6 @@ import java.util.function.IntFunction;
  * What scripts/chaos audits against the store.
  */
 final class ChaosPixels {
-  static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
   private static final long TICK_MS = 2;
 
   private ChaosPixels() {}
@@ -62,7 +61,7 @@ final class ChaosPixels {
 
   private static RequestOptions request(int port, String uri, long timeoutMs) {
     return new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port).setURI(uri)
-        .setTimeout(timeoutMs).putHeader("User-Agent", BROWSER);
+        .setTimeout(timeoutMs).putHeader("User-Agent", Lane.USER_AGENT);
   }
 
   /** What became of request {@code i}: its intended send time, its status (-1: no answer) and its latency. */
