@@ -1,0 +1,205 @@
+package dev.gavel;
+
+import dev.gavel.api.ReportRoutes;
+import dev.gavel.auction.AuctionMetrics;
+import dev.gavel.auction.AuctionRoutes;
+import dev.gavel.auction.AuctionSetup;
+import dev.gavel.auction.BidderSlots;
+import dev.gavel.auction.WarmUpGate;
+import dev.gavel.auction.admission.Admissions;
+import dev.gavel.auction.campaign.CampaignFile;
+import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.auction.campaign.CampaignLoader;
+import dev.gavel.auction.warmup.WarmUp;
+import dev.gavel.config.ConfigException;
+import dev.gavel.config.GavelConfig;
+import dev.gavel.db.PgPools;
+import dev.gavel.db.PostgresEndpoint;
+import dev.gavel.events.EventBusSink;
+import dev.gavel.http.HttpServerVerticle;
+import dev.gavel.http.RouteModule;
+import dev.gavel.money.CurrencyRates;
+import dev.gavel.openrtb.OpenRtbJson;
+import dev.gavel.ops.Degradations;
+import dev.gavel.ops.OpsRoutes;
+import dev.gavel.ops.Readiness;
+import dev.gavel.tracking.TrackingRoutes;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Gavel process: finds Kafka and PostgreSQL where the config says, migrates the schema,
+ * creates the topics, loads the campaigns, and deploys the verticles of its roles with their instance
+ * counts. The serving side needs neither Kafka nor PostgreSQL to start ({@link Prerequisites}).
+ * Stops in the order that loses nothing in flight. Tests start it as Main does.
+ */
+public final class Gavel {
+  private static final Logger LOG = LoggerFactory.getLogger(Gavel.class);
+
+  private final Vertx vertx;
+  private final GavelConfig config;
+  private final PrometheusMeterRegistry registry;
+  private final Readiness readiness = new Readiness();
+  private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+  private final Degradations degradations = new Degradations();
+  private final Deployments deployments;
+  private final Future<Void> stopRequested;
+  private Prerequisites prerequisites;
+  private Budgets budgets;
+
+  private Gavel(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry, Future<Void> stopRequested) {
+    this.stopRequested = stopRequested;
+    this.vertx = vertx;
+    this.config = config;
+    this.registry = registry;
+    this.deployments = new Deployments(vertx);
+    // Not ready until every role is deployed and warmed up, whatever else has registered by then.
+    readiness.register("started", started::get);
+    readiness.detail("degraded", degradations::report);
+  }
+
+  public static Future<Gavel> start(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry) {
+    return start(vertx, config, registry, Promise.<Void>promise().future());
+  }
+
+  /**
+   * @param stopRequested completes when the process is asked to stop during start-up (SIGTERM):
+   *     the warm-up then ends at once, so that start-up finishes and the stop can run in time
+   */
+  public static Future<Gavel> start(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry, Future<Void> stopRequested) {
+    try {
+      requireServices(config);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+    EventBusSink.registerCodec(vertx);
+    Gavel gavel = new Gavel(vertx, config, registry, stopRequested);
+    return gavel.boot().map(v -> gavel)
+        .recover(e -> gavel.stop().transform(x -> Future.failedFuture(e)));
+  }
+
+  private Future<Void> boot() {
+    prerequisites = new Prerequisites(vertx, config.kafka(), postgres(), degradations);
+    return loadCampaigns()
+        .compose(this::deployRoles)
+        .onSuccess(v -> started.set(true));
+  }
+
+  /**
+   * The consumers start once the schema and topics are there; if PostgreSQL or Kafka is away, the
+   * serving side starts without them and the consumers follow when they are back.
+   */
+  private Future<Void> deployRoles(CampaignIndex index) {
+    Roles roles = new Roles(config, postgres(), registry, degradations);
+    boolean consume = config.verticles().consume();
+    Supplier<Future<Void>> afterPrerequisites = () -> consume ? roles.deployConsumers(deployments) : Future.succeededFuture();
+    Future<Void> consumers = prerequisites.attempt().transform(ready -> {
+      if (ready.succeeded()) {
+        return afterPrerequisites.get();
+      }
+      prerequisites.retry(ready.cause(), consume ? "the consumers" : "the event store (reports)")
+          .compose(v -> afterPrerequisites.get())
+          .onFailure(e -> {
+            LOG.error("the consumers failed to start", e);
+            degradations.set("consumers", "failed to start (" + e.getMessage() + "): restart this node");
+          });
+      return Future.succeededFuture();
+    });
+    return consumers.compose(v -> config.verticles().serve() ? serve(roles, index) : opsOnly());
+  }
+
+  private Future<Void> serve(Roles roles, CampaignIndex index) {
+    AuctionMetrics metrics = new AuctionMetrics(registry);
+    Admissions admissions = new Admissions();
+    metrics.watch(admissions);
+    WarmUpGate warmUp = new WarmUpGate();
+    readiness.register("warm", warmUp::warm);
+    readiness.detail("admission", admissions::report);
+    String snapshot = config.auction().budgetSnapshotFile();
+    budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC());
+    AuctionSetup setup = new AuctionSetup(config, index, budgets::view, new CurrencyRates(config.currency()),
+        metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
+        roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp);
+    return budgets.start(PgPools.create(vertx, postgres(), 2))
+        .compose(v -> roles.deployPublisher(deployments))
+        .compose(v -> deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(
+            ops(), new AuctionRoutes(setup),
+            new TrackingRoutes(config.tracking(), config.http().trustedProxies(), config.kafka().topics().tracking(), new EventBusSink(vertx), registry),
+            new ReportRoutes(postgres(), index))), config.verticles().httpInstances()))
+        .compose(v -> WarmUp.run(vertx, config.warmUp(), config.http().port(), warmUp, index.campaigns(), stopRequested))
+        .onSuccess(v -> LOG.info("Gavel serving on http://{}:{} ({} HTTP verticles)", config.http().host(),
+            config.http().port(), config.verticles().httpInstances()));
+  }
+
+  /** A consume-only node still answers health, readiness and metrics. */
+  private Future<Void> opsOnly() {
+    return deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(ops())), 1).mapEmpty();
+  }
+
+  private RouteModule ops() {
+    return (v, router) -> OpsRoutes.mount(router, readiness, registry);
+  }
+
+  /** Campaigns are read and indexed on a worker thread: file I/O never runs on an event loop. */
+  private Future<CampaignIndex> loadCampaigns() {
+    return vertx.executeBlocking(() -> {
+      CampaignFile source = CampaignFile.resolve(config.auction().campaignsFile());
+      CampaignIndex index = CampaignIndex.of(source.parse(new CampaignLoader()));
+      LOG.info("loaded {} campaigns from {}", index.size(), source.name());
+      readiness.register("campaigns", () -> true);
+      return index;
+    }, false);
+  }
+
+  public GavelConfig config() {
+    return config;
+  }
+
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /** Where this process's PostgreSQL is. */
+  public PostgresEndpoint postgres() {
+    return PostgresEndpoint.of(config.postgres());
+  }
+
+  /**
+   * This jar runs on a Kafka and a PostgreSQL it is pointed at. The embedded ones of a local run
+   * are started around it by the local build ({@code dev.gavel.tools.local.LocalGavel}).
+   */
+  static void requireServices(GavelConfig config) {
+    String hint = ": this jar needs an external one; for a local run on embedded Kafka and PostgreSQL, use scripts/run";
+    if (config.kafka().bootstrapServers().isEmpty()) {
+      throw new ConfigException("kafka.bootstrapServers is not set (GAVEL_KAFKA_BOOTSTRAP_SERVERS)" + hint);
+    }
+    if (config.postgres().url().isEmpty()) {
+      throw new ConfigException("postgres.url is not set (GAVEL_POSTGRES_URL)" + hint);
+    }
+  }
+
+  /**
+   * Stops taking traffic and lets in-flight requests finish, then drains the publisher (its spool
+   * flushed), then the consumers (their last batch committed).
+   */
+  public Future<Void> stop() {
+    if (prerequisites != null) {
+      prerequisites.stop();
+    }
+    Future<Void> chain = deployments.undeployAll();
+    if (budgets != null) {
+      chain = chain.eventually(budgets::stop);
+    }
+    return chain
+        .onComplete(v -> LOG.info("Gavel stopped"))
+        .mapEmpty();
+  }
+}

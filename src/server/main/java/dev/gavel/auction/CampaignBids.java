@@ -1,0 +1,131 @@
+package dev.gavel.auction;
+
+import dev.gavel.auction.campaign.AdSlot;
+import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.auction.campaign.Campaign;
+import dev.gavel.auction.campaign.CampaignCandidate;
+import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.auction.campaign.Creative;
+import dev.gavel.auction.campaign.MatchExplanation;
+import dev.gavel.money.CurrencyRates;
+import dev.gavel.money.Money;
+import dev.gavel.openrtb.Bid;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gavel's own demand: the campaigns the index matches for a slot, as bids in the auction's
+ * currency under the house seat. Conversion rounds down, so a campaign never pays above its price.
+ */
+final class CampaignBids {
+  static final String SOURCE = "campaigns";
+  static final int MAX_BIDS_PER_IMP = 5;
+
+  private final CampaignIndex index;
+  private final CurrencyRates rates;
+  private final String houseSeat;
+
+  CampaignBids(CampaignIndex index, CurrencyRates rates, String houseSeat) {
+    this.index = index;
+    this.rates = rates;
+    this.houseSeat = houseSeat;
+  }
+
+  /**
+   * The house seat's bids for one imp: per campaign one candidate (the first of its deals whose
+   * floor it meets, else the open auction), then only the {@value #MAX_BIDS_PER_IMP} best into
+   * the auction. The others could not have won or set the second price, and with a thousand
+   * matching campaigns, materialising (and recording) them all is what an auction cannot afford.
+   * The best are kept in a small array as the candidates stream by (a campaign's candidates come
+   * together, in campaign order: {@link CampaignIndex#match}); no map, no sort of them all, which
+   * was the hot spot of a 1,000-campaign auction.
+   */
+  List<CandidateBid> bidsFor(AdSlot slot, ImpTerms terms, BudgetView budgets, String currency) {
+    Choice[] best = new Choice[MAX_BIDS_PER_IMP];
+    int kept = 0;
+    Choice chosen = null;
+    List<CampaignCandidate> matches = index.match(slot, budgets);
+    for (int i = 0; i < matches.size(); i++) {
+      CampaignCandidate match = matches.get(i);
+      Campaign campaign = match.campaign();
+      if (chosen != null && chosen.match().campaign() != campaign) {
+        kept = keepIfBest(best, kept, chosen);
+        chosen = null;
+      }
+      if (chosen != null && chosen.qualifies()) {
+        continue;
+      }
+      long price = chosen != null ? chosen.priceMicros()
+          : rates.convert(campaign.bidCpmMicros(), CurrencyRates.USD, currency, RoundingMode.DOWN);
+      if (price <= 0) {
+        continue;
+      }
+      boolean qualifies = qualifies(match.dealId(), price, terms);
+      if (chosen == null || qualifies) {
+        chosen = new Choice(match, price, qualifies);
+      }
+    }
+    if (chosen != null) {
+      kept = keepIfBest(best, kept, chosen);
+    }
+    List<CandidateBid> bids = new ArrayList<>(kept);
+    for (int i = 0; i < kept; i++) {
+      Choice c = best[i];
+      bids.add(new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), c.match(), c.priceMicros()), c.priceMicros(),
+          c.match().campaign()));
+    }
+    return bids;
+  }
+
+  /** Inserts {@code c} into {@code best} (sorted, {@code kept} filled) if it ranks; returns the new fill. */
+  static int keepIfBest(Choice[] best, int kept, Choice c) {
+    int at = kept;
+    while (at > 0 && Choice.compare(c, best[at - 1]) < 0) {
+      at--;
+    }
+    if (at >= best.length) {
+      return kept;
+    }
+    int moved = Math.min(kept, best.length - 1) - at;
+    System.arraycopy(best, at, best, at + 1, moved);
+    best[at] = c;
+    return Math.min(kept + 1, best.length);
+  }
+
+  /** One campaign's candidate for an imp, priced in the auction's currency. */
+  record Choice(CampaignCandidate match, long priceMicros, boolean qualifies) {
+    /** Those that may win first, then by price, then by campaign id (stable across auctions). */
+    static int compare(Choice a, Choice b) {
+      if (a.qualifies != b.qualifies) {
+        return a.qualifies ? -1 : 1;
+      }
+      int byPrice = Long.compare(b.priceMicros, a.priceMicros);
+      return byPrice != 0 ? byPrice : a.match.campaign().id().compareTo(b.match.campaign().id());
+    }
+  }
+
+  private static boolean qualifies(String dealId, long priceMicros, ImpTerms terms) {
+    if (dealId == null) {
+      return !terms.privateAuction() && priceMicros >= terms.floorMicros();
+    }
+    ImpTerms.DealTerms deal = terms.deals().get(dealId);
+    return deal != null && priceMicros >= deal.floorMicros();
+  }
+
+  MatchExplanation explain(AdSlot slot, BudgetView budgets) {
+    return index.explain(slot, budgets);
+  }
+
+  private static Bid toBid(String impId, CampaignCandidate match, long priceMicros) {
+    Campaign campaign = match.campaign();
+    Creative creative = campaign.creative();
+    Integer w = match.size() != null ? match.size().w() : null;
+    Integer h = match.size() != null ? match.size().h() : null;
+    return new Bid(
+        Ids.bidId(), impId, Money.toDecimal(priceMicros), null, null, null, creative.markup(), creative.crid(),
+        List.of(campaign.advertiserDomain()), null, null, campaign.id(), creative.crid(), null, null,
+        campaign.categories().isEmpty() ? null : campaign.categories(), null, null, null, null, null,
+        match.dealId(), w, h, null, null, null, null, match.mediaType().mtype(), null, null);
+  }
+}
