@@ -132,7 +132,7 @@ public final class Gavel {
         .compose(v -> roles.deployPublisher(deployments))
         .compose(v -> deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(
             ops(), new AuctionRoutes(setup),
-            new TrackingRoutes(config.tracking(), config.http().trustedProxies(), config.kafka().topics().tracking(), new EventBusSink(vertx), registry),
+            new TrackingRoutes(config.tracking(), config.http().trustedProxies(), new EventBusSink(vertx), registry),
             new ReportRoutes(postgres(), index))), config.verticles().httpInstances()))
         .compose(v -> WarmUp.run(vertx, config.warmUp(), config.http().port(), warmUp, index.campaigns(), stopRequested))
         .onSuccess(v -> LOG.info("Gavel serving on http://{}:{} ({} HTTP verticles)", config.http().host(),

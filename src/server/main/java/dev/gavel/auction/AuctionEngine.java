@@ -81,7 +81,7 @@ public final class AuctionEngine {
     final List<CandidateBid> bids = new ArrayList<>();
     final Map<String, MatchExplanation> filters = new LinkedHashMap<>();
     final Map<String, BidderOutcome> outcomes = new HashMap<>();
-    final Map<String, BidderCall> calls = new HashMap<>();
+    final Map<String, CallPlan> calls = new HashMap<>();
 
     Round(AuctionIds ids, BidRequest request, Deadline deadline, String currency, List<BidderConfig> bidders) {
       this.ids = ids;
@@ -120,14 +120,14 @@ public final class AuctionEngine {
       if (!budgetView.known()) {
         return "spend is not known yet (billing unreadable since start, no local snapshot), so any bid could overspend";
       }
-      String refusal = BidderCall.seatRefusal(request, houseSeat);
+      String refusal = CallPlan.seatRefusal(request, houseSeat);
       return refusal == null ? null : "house seat " + refusal;
     }
 
     /** Calls every eligible bidder at once; each answer that comes before the close joins the auction. */
     void callBidders(OpenAuction<AuctionResult> auction) {
       for (BidderConfig bidder : bidders) {
-        BidderCall call = BidderCall.plan(bidder, request, deadline, currency, terms.keySet());
+        CallPlan call = CallPlan.plan(bidder, request, deadline, currency, terms.keySet());
         if (call.skipReason() != null) {
           outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.SKIPPED, 0, call.skipReason()));
           continue;
@@ -159,7 +159,7 @@ public final class AuctionEngine {
       for (BidderConfig bidder : bidders) {
         BidderOutcome outcome = outcomes.get(bidder.name());
         if (outcome == null) {
-          BidderCall call = calls.get(bidder.name());
+          CallPlan call = calls.get(bidder.name());
           outcome = BidderOutcome.failed(bidder.name(), Status.TIMEOUT, call == null ? 0 : call.elapsedMs(),
               "no answer before the auction deadline");
         }

@@ -33,11 +33,11 @@ final class AuctionEvents {
             "rejected", rejected.lossReason()));
       }
     }
-    List<AuctionEvent.Imp> imps = new ArrayList<>();
+    List<AuctionEvent.ImpFloor> imps = new ArrayList<>();
     for (ImpDecision d : r.decisions()) {
-      imps.add(new AuctionEvent.Imp(d.impId(), d.floorMicros()));
+      imps.add(new AuctionEvent.ImpFloor(d.impId(), d.floorMicros()));
     }
-    return new AuctionEvent(AuctionEvent.TYPE, AuctionEvent.SCHEMA_VERSION, Ids.uuid(), r.ids().traceId(), r.ids().auctionId(),
+    return new AuctionEvent(AuctionEvent.TYPE, AuctionEvent.SCHEMA_VERSION, AuctionIds.uuid(), r.ids().traceId(), r.ids().auctionId(),
         q.id(), nowMs, Integer.valueOf(1).equals(q.test()), r.currency(), tmaxMs, r.deadline().budgetMillis(), durationMs,
         inventory(q), publisherId(q), q.device() == null ? null : q.device().devicetype(),
         q.device() != null && q.device().geo() != null ? q.device().geo().country() : null,

@@ -6,8 +6,6 @@ import dev.gavel.config.AuctionConfig;
 import dev.gavel.config.BidderConfig;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.EventBusSink;
-import dev.gavel.events.EventEnvelope;
-import dev.gavel.events.EventJson;
 import dev.gavel.http.GzipBodies;
 import dev.gavel.http.JsonErrors;
 import dev.gavel.openrtb.BidRequest;
@@ -44,7 +42,6 @@ final class AuctionHandler {
   private final RequestValidator validator = new RequestValidator();
 
   private final EventBusSink events;
-  private final String auctionsTopic;
 
   AuctionHandler(AuctionSetup setup, AuctionEngine engine, Admission admission, EventBusSink events) {
     this.setup = setup;
@@ -54,7 +51,6 @@ final class AuctionHandler {
     this.shedAnswers = new ShedAnswers(setup, admission);
     this.bidders = setup.bidders();
     this.events = events;
-    this.auctionsTopic = setup.config().kafka().topics().auctions();
   }
 
   /**
@@ -190,7 +186,7 @@ final class AuctionHandler {
   private void publish(AuctionResult result, int tmax, long arrival) {
     long durationMs = (System.nanoTime() - arrival) / 1_000_000L;
     AuctionEvent event = AuctionEvents.of(result, tmax, durationMs, System.currentTimeMillis());
-    events.publish(new EventEnvelope(auctionsTopic, event.auctionId(), event.traceId(), EventJson.write(event)));
+    events.publish(event);
   }
 
   /**

@@ -84,8 +84,4 @@ public final class AuctionMetrics {
           .increment(outcome.bids().size());
     }
   }
-
-  public double lateResponseCount() {
-    return lateResponses.count();
-  }
 }

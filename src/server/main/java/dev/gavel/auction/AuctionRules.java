@@ -12,7 +12,7 @@ import java.util.List;
  * bids in, same decision out, whatever order the bids arrived in.
  */
 public final class AuctionRules {
-  public static final int FIRST_PRICE = 1;
+  /** OpenRTB {@code at=2}, the default; any other {@code at} but 3 is first price. */
   public static final int SECOND_PRICE = 2;
   /** OpenRTB deal {@code at=3}: the deal's floor is the agreed price. */
   public static final int FIXED_PRICE = 3;

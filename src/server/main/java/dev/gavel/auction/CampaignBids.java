@@ -123,7 +123,7 @@ final class CampaignBids {
     Integer w = match.size() != null ? match.size().w() : null;
     Integer h = match.size() != null ? match.size().h() : null;
     return new Bid(
-        Ids.bidId(), impId, Money.toDecimal(priceMicros), null, null, null, creative.markup(), creative.crid(),
+        AuctionIds.bidId(), impId, Money.toDecimal(priceMicros), null, null, null, creative.markup(), creative.crid(),
         List.of(campaign.advertiserDomain()), null, null, campaign.id(), creative.crid(), null, null,
         campaign.categories().isEmpty() ? null : campaign.categories(), null, null, null, null, null,
         match.dealId(), w, h, null, null, null, null, match.mediaType().mtype(), null, null);

@@ -60,7 +60,7 @@ final class ResponseBuilder {
     Bid bid = winner.bid();
     Map<String, String> macros = macros(result, responseId, winner, clearing);
     String landing = winner.campaign() == null ? null : winner.campaign().creative().clickThroughUrl();
-    WinnerTracking.Urls urls = tracking.issue(new WinnerTracking.Winner(
+    WinnerTracking.Urls urls = tracking.issue(new WinnerTracking.TrackedWin(
         result.ids().auctionId(), bid.impid(), bid.id(), winner.seat(), winner.campaignId(),
         winner.campaign() == null ? winner.source() : null, clearing, result.currency(), result.ids().traceId(),
         Macros.substitute(bid.nurl(), macros), Macros.substitute(bid.burl(), macros), landing,

@@ -15,12 +15,12 @@ public interface WinnerTracking {
    * @param landingUrl the campaign's click-through URL; null for external bidders
    * @param test a test auction's winner ({@code test=1}): its impressions are never billed
    */
-  record Winner(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
+  record TrackedWin(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
                 long clearingMicros, String currency, String traceId, String nurl, String burl, String landingUrl,
                 boolean test) {
 
     /** A live auction's winner. */
-    public Winner(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
+    public TrackedWin(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
                   long clearingMicros, String currency, String traceId, String nurl, String burl, String landingUrl) {
       this(auctionId, impId, bidId, seat, campaignId, bidder, clearingMicros, currency, traceId, nurl, burl, landingUrl, false);
     }
@@ -29,5 +29,5 @@ public interface WinnerTracking {
   /** @param click null when there is no click to track (external bidders track their own) */
   record Urls(String win, String impression, String click) {}
 
-  Urls issue(Winner winner);
+  Urls issue(TrackedWin winner);
 }

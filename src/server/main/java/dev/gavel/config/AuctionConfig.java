@@ -34,7 +34,7 @@ public record AuctionConfig(
         r.string("campaignsFile", "conf/campaigns.json"),
         r.intValue("maxJsonDepth", 32, 4, 1000),
         AdmissionConfig.from(r.section("admission")),
-        r.optionalPath("budgetSnapshotFile"));
+        r.optionalPath("budgetSnapshotFile", "data/budget-snapshot.json"));
     if (c.defaultTmaxMs > c.maxTmaxMs) {
       throw new ConfigException(r.key("defaultTmaxMs") + ": must not exceed " + r.key("maxTmaxMs"));
     }

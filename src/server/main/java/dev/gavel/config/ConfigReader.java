@@ -76,12 +76,13 @@ final class ConfigReader {
   }
 
   /** A file path that may be left empty (none); absent is empty too. */
-  String optionalPath(String name) {
+  /** A file path, {@code byDefault} when the key is absent; empty (given as "") means none. */
+  String optionalPath(String name, String byDefault) {
     Object value = json.getValue(name);
     if (value != null && !(value instanceof String)) {
       throw new ConfigException(key(name) + ": expected a file path, or empty for none, got '" + value + "'");
     }
-    return value == null ? "" : ((String) value).trim();
+    return value == null ? byDefault : ((String) value).trim();
   }
 
   String requiredString(String name) {

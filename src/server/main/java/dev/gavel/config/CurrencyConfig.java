@@ -7,12 +7,16 @@ import java.util.TreeMap;
 
 /**
  * Conversion rates as units of each currency per one US dollar, read as exact decimals. USD is
- * always supported and is the currency campaigns are priced in.
+ * always supported and is the currency campaigns are priced in. Configured rates are merged over
+ * the default table, as a config file is merged over conf/gavel.yaml.
  */
 public record CurrencyConfig(Map<String, BigDecimal> ratesPerUsd) {
 
+  private static final Map<String, BigDecimal> DEFAULT_RATES = Map.of(
+      "EUR", new BigDecimal("0.92"), "GBP", new BigDecimal("0.79"), "CAD", new BigDecimal("1.37"), "JPY", new BigDecimal("151.20"));
+
   static CurrencyConfig from(ConfigReader r) {
-    Map<String, BigDecimal> rates = new TreeMap<>();
+    Map<String, BigDecimal> rates = new TreeMap<>(DEFAULT_RATES);
     rates.put("USD", BigDecimal.ONE);
     ConfigReader rateReader = r.section("ratesPerUsd");
     for (String code : r.rawSection("ratesPerUsd").fieldNames()) {

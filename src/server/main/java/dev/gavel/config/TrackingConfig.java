@@ -55,6 +55,6 @@ public record TrackingConfig(
         r.intValue("ttlSeconds", 3600, 1, 30 * 86400),
         r.intValue("clickTtlSeconds", 86400, 1, 30 * 86400),
         r.intValue("notifyAttempts", 3, 1, 10),
-        r.optionalPath("keyFile"));
+        r.optionalPath("keyFile", "data/tracking-key"));
   }
 }

@@ -9,7 +9,6 @@ public record VerticlesConfig(
     boolean serve, boolean consume, int httpInstances, int persistenceInstances, int billingInstances, int fraudInstances) {
 
   static VerticlesConfig from(ConfigReader r) {
-    int cores = Runtime.getRuntime().availableProcessors();
     java.util.List<String> roles = r.strings("roles", java.util.List.of("serve", "consume"));
     for (String role : roles) {
       if (!role.equals("serve") && !role.equals("consume")) {
@@ -22,9 +21,14 @@ public record VerticlesConfig(
     return new VerticlesConfig(
         roles.contains("serve"),
         roles.contains("consume"),
-        r.section("http").intValue("instances", cores, 1, 256),
+        httpInstances(r.section("http").intValue("instances", 0, 0, 256)),
         r.section("persistence").intValue("instances", 1, 1, 256),
         r.section("billing").intValue("instances", 1, 1, 256),
         r.section("fraud").intValue("instances", 1, 1, 256));
+  }
+
+  /** {@code 0}, the default: one per core (an event loop each). */
+  private static int httpInstances(int configured) {
+    return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
   }
 }

@@ -25,7 +25,7 @@ public record AuctionEvent(
     String publisherId,
     Integer deviceType,
     String country,
-    List<Imp> imps,
+    List<ImpFloor> imps,
     List<BidEntry> bids,
     List<Winner> winners,
     List<BidderCall> bidders,
@@ -34,7 +34,7 @@ public record AuctionEvent(
   public static final String TYPE = "auction";
   public static final int SCHEMA_VERSION = 1;
 
-  public record Imp(String impId, long floorMicros) {}
+  public record ImpFloor(String impId, long floorMicros) {}
 
   /** @param status "won", "lost" or "rejected" (refused before the auction) */
   public record BidEntry(String impId, String bidId, String seat, String source, String campaignId, String dealId,

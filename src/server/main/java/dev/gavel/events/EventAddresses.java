@@ -4,8 +4,6 @@ package dev.gavel.events;
 public final class EventAddresses {
   /** Serving verticles send {@link EventEnvelope}s here; the Kafka publisher consumes them. */
   public static final String PUBLISH = "gavel.events.publish";
-  /** Billing publishes budget snapshots here; every auction instance listens. */
-  public static final String BUDGETS = "gavel.budgets";
 
   private EventAddresses() {}
 }

@@ -5,7 +5,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 
 /**
  * How the serving side hands an event over: one event-bus send, no waiting. The Kafka publisher
- * verticle takes it from there; the caller's request path never sees Kafka.
+ * verticle takes it from there (and picks its topic); the request path never sees Kafka.
  */
 public final class EventBusSink {
   private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(EventEnvelopeCodec.NAME).setLocalOnly(true);
@@ -16,8 +16,8 @@ public final class EventBusSink {
     this.vertx = vertx;
   }
 
-  public void publish(EventEnvelope envelope) {
-    vertx.eventBus().send(EventAddresses.PUBLISH, envelope, LOCAL);
+  public void publish(Event event) {
+    vertx.eventBus().send(EventAddresses.PUBLISH, EventEnvelope.of(event), LOCAL);
   }
 
   /** Registers the envelope codec; called once per Vert.x instance, before any verticle sends. */

@@ -31,6 +31,25 @@ public final class CidrSet {
     this.v6Tables = v6Tables;
   }
 
+  /** Equal when they hold the same ranges (as configured text too), so configs compare by value. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CidrSet other && v4Tables.equals(other.v4Tables) && v6Tables.equals(other.v6Tables);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * v4Tables.hashCode() + v6Tables.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    List<String> ranges = new ArrayList<>();
+    v4Tables.forEach(t -> ranges.addAll(t.networks().values()));
+    v6Tables.forEach(t -> ranges.addAll(t.networks().values()));
+    return ranges.toString();
+  }
+
   /**
    * Parses ranges such as "203.0.113.0/24" or "2001:db8::/32"; a bare address means that one host.
    *

@@ -34,7 +34,7 @@ public final class OpenRtbJson {
   /** Generous enough for VAST or HTML markup in {@code adm}, small enough to stop abuse. */
   public static final int DEFAULT_MAX_STRING_LENGTH = 1_000_000;
 
-  private final JsonErrors errors;
+  private final JacksonMessages errors;
   private final ObjectReader requestReader;
   private final ObjectReader responseReader;
   private final ObjectWriter writer;
@@ -48,7 +48,7 @@ public final class OpenRtbJson {
       throw new IllegalArgumentException("nesting depth must be >= 2 and string length >= 1");
     }
     ObjectMapper mapper = strictMapper(maxNestingDepth, maxStringLength);
-    this.errors = new JsonErrors(maxNestingDepth);
+    this.errors = new JacksonMessages(maxNestingDepth);
     this.requestReader = mapper.readerFor(BidRequest.class);
     this.responseReader = mapper.readerFor(BidResponse.class);
     this.writer = mapper.writer();

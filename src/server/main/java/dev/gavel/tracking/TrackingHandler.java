@@ -1,6 +1,6 @@
 package dev.gavel.tracking;
 
-import dev.gavel.auction.Ids;
+import dev.gavel.auction.AuctionIds;
 import dev.gavel.events.EventBusSink;
 import dev.gavel.events.EventEnvelope;
 import dev.gavel.events.EventJson;
@@ -34,19 +34,17 @@ final class TrackingHandler {
 
   private final TokenSigner signer;
   private final EventBusSink sink;
-  private final String topic;
   private final TrackingMetrics metrics;
   private final NoticeForwarder forwarder;
   private final byte[] pixel = HexFormat.of().parseHex(PIXEL_HEX);
 
   private final ClientAddress clientAddress;
 
-  TrackingHandler(TokenSigner signer, EventBusSink sink, String topic, TrackingMetrics metrics, NoticeForwarder forwarder,
+  TrackingHandler(TokenSigner signer, EventBusSink sink, TrackingMetrics metrics, NoticeForwarder forwarder,
                   ClientAddress clientAddress) {
     this.clientAddress = clientAddress;
     this.signer = signer;
     this.sink = sink;
-    this.topic = topic;
     this.metrics = metrics;
     this.forwarder = forwarder;
   }
@@ -70,11 +68,11 @@ final class TrackingHandler {
   }
 
   private void record(TrackingToken token, String tokenId, HttpServerRequest request, long nowMs) {
-    TrackingEvent event = new TrackingEvent(TrackingEvent.TYPE, TrackingEvent.SCHEMA_VERSION, Ids.uuid(), token.traceId(),
+    TrackingEvent event = new TrackingEvent(TrackingEvent.TYPE, TrackingEvent.SCHEMA_VERSION, AuctionIds.uuid(), token.traceId(),
         token.auctionId(), token.kind(), token.impId(), token.bidId(), token.seat(), token.campaignId(), token.bidder(),
         token.priceMicros(), token.currency(), token.issuedAtMs(), token.expiresAtMs(), nowMs, tokenId,
         clientIp(request), request.getHeader("user-agent"), token.test());
-    sink.publish(new EventEnvelope(topic, token.auctionId(), token.traceId(), EventJson.write(event)));
+    sink.publish(event);
     metrics.event(token.kind());
     if (token.notifyUrl() != null && token.bidder() != null && !TrackingEvent.CLICK.equals(token.kind())) {
       forwarder.forward(token.notifyUrl());

@@ -15,17 +15,14 @@ public final class TrackingRoutes implements RouteModule {
   public static final String PATH = "/event";
 
   private final TrackingConfig config;
-  private final String topic;
   private final EventBusSink sink;
   private final TrackingMetrics metrics;
   private final TokenSigner signer;
   private final ClientAddress clientAddress;
   private NoticeForwarder forwarder;
 
-  /** @param topic the Kafka topic tracking events go to ({@code kafka.topics.tracking}) */
-  public TrackingRoutes(TrackingConfig config, CidrSet trustedProxies, String topic, EventBusSink sink, MeterRegistry registry) {
+  public TrackingRoutes(TrackingConfig config, CidrSet trustedProxies, EventBusSink sink, MeterRegistry registry) {
     this.config = config;
-    this.topic = topic;
     this.sink = sink;
     this.metrics = new TrackingMetrics(registry);
     this.signer = new TokenSigner(config);
@@ -35,7 +32,7 @@ public final class TrackingRoutes implements RouteModule {
   @Override
   public void mount(Vertx vertx, Router router) {
     forwarder = new NoticeForwarder(vertx, config.notifyAttempts(), metrics);
-    TrackingHandler handler = new TrackingHandler(signer, sink, topic, metrics, forwarder, clientAddress);
+    TrackingHandler handler = new TrackingHandler(signer, sink, metrics, forwarder, clientAddress);
     router.get(PATH).handler(handler::handle);
     router.head(PATH).handler(handler::handle);
   }

@@ -36,12 +36,12 @@ public final class TrackingUrls implements WinnerTracking {
   }
 
   @Override
-  public Urls issue(Winner winner) {
+  public Urls issue(TrackedWin winner) {
     return forWinner(winner, System.currentTimeMillis());
   }
 
   /** The winner's URLs, issued at {@code nowMs}; clicks live longer (clickTtlSeconds) than the rest. */
-  public Urls forWinner(Winner winner, long nowMs) {
+  public Urls forWinner(TrackedWin winner, long nowMs) {
     if ((winner.campaignId() == null) == (winner.bidder() == null)) {
       throw new IllegalArgumentException("a winner is either a campaign or an external bidder");
     }
@@ -64,7 +64,7 @@ public final class TrackingUrls implements WinnerTracking {
     return url != null && url.length() <= MAX_FORWARDED_URL ? url : null;
   }
 
-  private static TrackingToken token(Winner w, String kind, long issued, long expires, String notifyUrl, String landingUrl) {
+  private static TrackingToken token(TrackedWin w, String kind, long issued, long expires, String notifyUrl, String landingUrl) {
     return new TrackingToken(kind, w.auctionId(), w.impId(), w.bidId(), w.seat(), w.campaignId(), w.bidder(),
         w.clearingMicros(), w.currency(), issued, expires, w.traceId(), notifyUrl, landingUrl, w.test());
   }

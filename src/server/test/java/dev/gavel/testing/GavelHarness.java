@@ -37,9 +37,12 @@ public final class GavelHarness implements AutoCloseable {
    * no-bid. Tests of warming and shedding set these themselves.
    */
   static JsonObject functionalDefaults() {
+    // Nothing kept in data/ of the working folder, which every test shares: a test that keeps a
+    // tracking key or budget snapshot names its own file.
     return new JsonObject()
         .put("warmUp", new JsonObject().put("enabled", false))
-        .put("auction", new JsonObject().put("admission", new JsonObject().put("maxLoopLagMs", 10_000)));
+        .put("tracking", new JsonObject().put("keyFile", ""))
+        .put("auction", new JsonObject().put("admission", new JsonObject().put("maxLoopLagMs", 10_000)).put("budgetSnapshotFile", ""));
   }
 
   /**

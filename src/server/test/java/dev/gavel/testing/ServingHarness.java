@@ -82,7 +82,7 @@ public final class ServingHarness implements AutoCloseable {
         new BidderSlots(parsed.bidders(), registry), admissions, WarmUpGate.alreadyWarm());
     TestVertx.await(vertx.deployVerticle(() -> new HttpServerVerticle(parsed.http(), () -> List.of(
             new AuctionRoutes(setup, lag),
-            new TrackingRoutes(parsed.tracking(), parsed.http().trustedProxies(), "tracking", new EventBusSink(vertx), registry))),
+            new TrackingRoutes(parsed.tracking(), parsed.http().trustedProxies(), new EventBusSink(vertx), registry))),
         new DeploymentOptions().setInstances(parsed.verticles().httpInstances())));
     return new ServingHarness(vertx, registry, setup, port);
   }

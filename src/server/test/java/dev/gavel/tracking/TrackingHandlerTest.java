@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
 
 /** /event on a real HTTP server, with the event bus and a bidder's notice endpoint watched from the test. */
 class TrackingHandlerTest {
-  private static final String TOPIC = "test.tracking";
   private static final TrackingConfig CONFIG = TokenSignerTest.config(TokenSignerTest.NEW, TokenSignerTest.OLD);
 
   private static PrometheusMeterRegistry registry;
@@ -55,7 +54,7 @@ class TrackingHandlerTest {
     vertx = TestVertx.create(registry);
     EventBusSink.registerCodec(vertx);
     vertx.eventBus().<EventEnvelope>consumer(EventAddresses.PUBLISH, message -> published.add(message.body()));
-    routes = new TrackingRoutes(CONFIG, dev.gavel.net.CidrSet.of(java.util.List.of("127.0.0.1", "10.0.0.0/8")), TOPIC, new EventBusSink(vertx), registry);
+    routes = new TrackingRoutes(CONFIG, dev.gavel.net.CidrSet.of(java.util.List.of("127.0.0.1", "10.0.0.0/8")), new EventBusSink(vertx), registry);
     Router router = Router.router(vertx);
     routes.mount(vertx, router);
     port = TestVertx.await(vertx.createHttpServer().requestHandler(router).listen(0)).actualPort();
@@ -93,7 +92,7 @@ class TrackingHandlerTest {
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.headers().firstValue("cache-control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
     EventEnvelope envelope = nextEnvelope();
-    assertThat(envelope.topic()).isEqualTo(TOPIC);
+    assertThat(envelope.type()).isEqualTo(TrackingEvent.TYPE);
     assertThat(envelope.key()).isEqualTo(token.auctionId());
     assertThat(envelope.traceId()).isEqualTo(token.traceId());
     TrackingEvent event = EventJson.read(envelope.value(), TrackingEvent.class, TrackingEvent.TYPE, TrackingEvent.SCHEMA_VERSION);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gavel.auction.WinnerTracking.Urls;
-import dev.gavel.auction.WinnerTracking.Winner;
+import dev.gavel.auction.WinnerTracking.TrackedWin;
 import dev.gavel.config.TrackingConfig;
 import dev.gavel.events.TrackingEvent;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class TrackingUrlsTest {
 
   @Test
   void aCampaignGetsWinImpressionAndALongerLivedClick() {
-    Urls made = urls.forWinner(new Winner("auc-1", "1", "b1", "gavel", "cmp-7", null, 2_000_000, "USD", "trace-1",
+    Urls made = urls.forWinner(new TrackedWin("auc-1", "1", "b1", "gavel", "cmp-7", null, 2_000_000, "USD", "trace-1",
         null, null, "https://advertiser.example.com/"), NOW);
 
     TrackingToken win = tokenOf(made.win());
@@ -37,7 +37,7 @@ class TrackingUrlsTest {
 
   @Test
   void anExternalWinnerCarriesItsOwnNoticesAndNoClick() {
-    Urls made = urls.forWinner(new Winner("auc-1", "1", "b1", "dsp1", null, "dsp1", 2_000_000, "USD", "trace-1",
+    Urls made = urls.forWinner(new TrackedWin("auc-1", "1", "b1", "dsp1", null, "dsp1", 2_000_000, "USD", "trace-1",
         "https://dsp.example/win?p=2.00", "https://dsp.example/bill?p=2.00", null), NOW);
     assertThat(made.click()).isNull();
     assertThat(tokenOf(made.win()).notifyUrl()).isEqualTo("https://dsp.example/win?p=2.00");
@@ -47,9 +47,9 @@ class TrackingUrlsTest {
 
   @Test
   void refusesAWinnerThatIsBothOrNeither() {
-    assertThatThrownBy(() -> urls.forWinner(new Winner("a", "1", "b", "s", "cmp", "dsp", 1, "USD", "t", null, null, null), 0L))
+    assertThatThrownBy(() -> urls.forWinner(new TrackedWin("a", "1", "b", "s", "cmp", "dsp", 1, "USD", "t", null, null, null), 0L))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> urls.forWinner(new Winner("a", "1", "b", "s", null, null, 1, "USD", "t", null, null, null), 0L))
+    assertThatThrownBy(() -> urls.forWinner(new TrackedWin("a", "1", "b", "s", null, null, 1, "USD", "t", null, null, null), 0L))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -1,7 +1,6 @@
 package dev.gavel.pipeline.kafka;
 
 import dev.gavel.events.Event;
-import dev.gavel.events.EventDecoder;
 import dev.gavel.events.EventJson.BadEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,12 +44,12 @@ public final class ConsumerLoop {
   /** One attempt at a batch that has not finished by then is abandoned and retried (it is idempotent). */
   private static final long ATTEMPT_TIMEOUT_MS = 30_000;
 
-  /** The consumer's settings: who it is and what it reads. */
-  public record Settings(String bootstrapServers, String groupId, Set<String> topics, int maxPollRecords, String assignor) {}
+  /** Who the consumer is (its group) and what it reads. */
+  public record Subscription(String bootstrapServers, String groupId, Set<String> topics, int maxPollRecords, String assignor) {}
 
   private final Vertx vertx;
   private final Context context;
-  private final Settings settings;
+  private final Subscription subscription;
   private final EventDecoder decoder;
   private final DeadLetters deadLetters;
   private final Function<List<Delivered>, Future<Void>> handler;
@@ -64,17 +63,17 @@ public final class ConsumerLoop {
   private Promise<Void> stopped;
 
   /** @param permanent tells a failure retrying cannot fix (bad data) from an outage */
-  public ConsumerLoop(Vertx vertx, Context context, Settings settings, EventDecoder decoder, DeadLetters deadLetters,
+  public ConsumerLoop(Vertx vertx, Context context, Subscription subscription, EventDecoder decoder, DeadLetters deadLetters,
                       Function<List<Delivered>, Future<Void>> handler, java.util.function.Predicate<Throwable> permanent,
                       MeterRegistry registry) {
     this.vertx = vertx;
     this.context = context;
-    this.settings = settings;
+    this.subscription = subscription;
     this.decoder = decoder;
     this.deadLetters = deadLetters;
     this.handler = handler;
     this.permanent = permanent;
-    String group = settings.groupId();
+    String group = subscription.groupId();
     this.processed = Counter.builder("gavel.consumer.events").tag("group", group).description("Events processed and committed").register(registry);
     this.deadLettered = Counter.builder("gavel.consumer.dead.letters").tag("group", group)
         .description("Records sent to the dead-letter topic").register(registry);
@@ -84,8 +83,8 @@ public final class ConsumerLoop {
 
   public Future<Void> start() {
     consumer = KafkaConsumer.create(vertx, properties(), new StringDeserializer(), new ByteArrayDeserializer());
-    consumer.exceptionHandler(e -> LOG.warn("[{}] consumer error: {}", settings.groupId(), e.toString()));
-    return consumer.subscribe(settings.topics()).onSuccess(v -> context.runOnContext(x -> pollNext()));
+    consumer.exceptionHandler(e -> LOG.warn("[{}] consumer error: {}", subscription.groupId(), e.toString()));
+    return consumer.subscribe(subscription.topics()).onSuccess(v -> context.runOnContext(x -> pollNext()));
   }
 
   /** Finishes the batch in hand (committing it), then closes the consumer. */
@@ -111,7 +110,7 @@ public final class ConsumerLoop {
         .compose(records -> records.isEmpty() ? Future.succeededFuture() : process(records))
         .onComplete(done -> {
           if (done.failed()) {
-            LOG.warn("[{}] {}", settings.groupId(), done.cause().toString());
+            LOG.warn("[{}] {}", subscription.groupId(), done.cause().toString());
           }
           pollNext();
         });
@@ -164,9 +163,9 @@ public final class ConsumerLoop {
   }
 
   private Future<Void> deadLetter(ConsumerRecord<String, byte[]> record, String error) {
-    LOG.warn("[{}] {}/{}@{} is not processable ({}): dead-lettered", settings.groupId(), record.topic(),
+    LOG.warn("[{}] {}/{}@{} is not processable ({}): dead-lettered", subscription.groupId(), record.topic(),
         record.partition(), record.offset(), error);
-    return withRetry(() -> deadLetters.send(record, error, settings.groupId()), 0).onSuccess(v -> deadLettered.increment());
+    return withRetry(() -> deadLetters.send(record, error, subscription.groupId()), 0).onSuccess(v -> deadLettered.increment());
   }
 
   private boolean isPermanent(Throwable e) {
@@ -190,7 +189,7 @@ public final class ConsumerLoop {
       }
       retries.increment();
       long backoff = Math.min(MAX_BACKOFF_MS, 100L << Math.min(attempt, 6));
-      LOG.warn("[{}] batch failed ({}); retrying in {} ms", settings.groupId(), error.toString(), backoff);
+      LOG.warn("[{}] batch failed ({}); retrying in {} ms", subscription.groupId(), error.toString(), backoff);
       return idleFor(backoff).compose(v -> withRetry(work, attempt + 1));
     });
   }
@@ -226,13 +225,13 @@ public final class ConsumerLoop {
 
   private Properties properties() {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, subscription.bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, subscription.groupId());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, subscription.maxPollRecords());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, settings.assignor());
+    p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, subscription.assignor());
     // A consumer that died (kill -9, or closed while the broker was away) holds its partitions
     // until its session times out: 10 s rather than the default 45 s before another takes over.
     p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
@@ -242,7 +241,7 @@ public final class ConsumerLoop {
     // Both defaults (60 s, 30 s) outlast the 25 s a SIGTERM gives the whole stop.
     p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
     p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + Integer.toHexString(System.identityHashCode(this)));
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, subscription.groupId() + "-" + Integer.toHexString(System.identityHashCode(this)));
     return p;
   }
 }

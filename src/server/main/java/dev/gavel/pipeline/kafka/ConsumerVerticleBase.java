@@ -4,7 +4,6 @@ import dev.gavel.config.KafkaConfig;
 import dev.gavel.db.PgPools;
 import dev.gavel.db.PostgresEndpoint;
 import dev.gavel.events.Event;
-import dev.gavel.events.EventDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -80,8 +79,8 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
     pool = usesPostgres() ? PgPools.create(vertx, deps.postgres(), deps.poolSize()) : null;
     producer = new AckedProducer(deps.bootstrapServers(), group + "-" + Integer.toHexString(System.identityHashCode(this)), context);
     loop = new ConsumerLoop(vertx, context,
-        new ConsumerLoop.Settings(deps.bootstrapServers(), group, topics(), 500, assignor()),
-        new EventDecoder(deps.kafka().topics(), auctionHeadersOnly()),
+        new ConsumerLoop.Subscription(deps.bootstrapServers(), group, topics(), 500, assignor()),
+        new EventDecoder(new EventTopics(deps.kafka().topics()), auctionHeadersOnly()),
         new DeadLetters(producer, deps.kafka().topics().deadLetter()),
         this::handle, ConsumerVerticleBase::isPermanent, deps.registry());
     return producer.warm(vertx, java.util.List.of(deps.kafka().topics().deadLetter(), deps.kafka().topics().verdicts()), 20)

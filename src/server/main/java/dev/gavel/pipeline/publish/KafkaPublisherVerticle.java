@@ -1,10 +1,13 @@
 package dev.gavel.pipeline.publish;
 
 import dev.gavel.config.KafkaConfig;
+import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.EventAddresses;
 import dev.gavel.events.EventEnvelope;
+import dev.gavel.events.TrackingEvent;
 import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.kafka.AckedProducer;
+import dev.gavel.pipeline.kafka.EventTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -38,6 +41,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
 
   private final String bootstrapServers;
   private final KafkaConfig config;
+  private final EventTopics topics;
   private final MeterRegistry registry;
   private final Degradations degradations;
   private AckedProducer producer;
@@ -57,6 +61,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   public KafkaPublisherVerticle(String bootstrapServers, KafkaConfig config, MeterRegistry registry, Degradations degradations) {
     this.bootstrapServers = bootstrapServers;
     this.config = config;
+    this.topics = new EventTopics(config.topics());
     this.registry = registry;
     this.degradations = degradations;
   }
@@ -110,7 +115,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
 
   /** The topics events go to: their metadata is fetched before the first send and before a replay. */
   private List<String> publishedTopics() {
-    return List.of(config.topics().auctions(), config.topics().tracking());
+    return List.of(topics.topicOf(AuctionEvent.TYPE), topics.topicOf(TrackingEvent.TYPE));
   }
 
   /** Drains what Kafka will still take, spools the rest, and flushes the spool before exit. */
@@ -190,7 +195,13 @@ public final class KafkaPublisherVerticle extends VerticleBase {
 
   /** One send; the future completes on this event loop. */
   private Future<Void> send(EventEnvelope envelope) {
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(envelope.topic(),
+    String topic;
+    try {
+      topic = topics.topicOf(envelope.type());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new org.apache.kafka.common.errors.InvalidTopicException(e.getMessage()));
+    }
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
         envelope.key().getBytes(StandardCharsets.UTF_8), envelope.value());
     if (envelope.traceId() != null) {
       record.headers().add(TRACE_HEADER, envelope.traceId().getBytes(StandardCharsets.UTF_8));

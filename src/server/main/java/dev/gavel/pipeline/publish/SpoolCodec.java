@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The spool's record format: {@code [int length][utf topic][utf key][utf traceId][int n][n bytes value]},
+ * The spool's record format: {@code [int length][utf type][utf key][utf traceId][int n][n bytes value]},
  * each string as {@code [short length][bytes]}. A torn record at the end of a segment (the process
  * was killed mid-write) is detected by its length and dropped; everything before it is read.
  */
@@ -15,16 +15,16 @@ final class SpoolCodec {
   private SpoolCodec() {}
 
   static Buffer encode(EventEnvelope e) {
-    byte[] topic = e.topic().getBytes(StandardCharsets.UTF_8);
+    byte[] type = e.type().getBytes(StandardCharsets.UTF_8);
     byte[] key = e.key().getBytes(StandardCharsets.UTF_8);
     byte[] trace = (e.traceId() == null ? "" : e.traceId()).getBytes(StandardCharsets.UTF_8);
-    if (topic.length > 0xFFFF || key.length > 0xFFFF || trace.length > 0xFFFF) {
-      throw new IllegalArgumentException("topic, key and trace id must be under 64 KiB each");
+    if (type.length > 0xFFFF || key.length > 0xFFFF || trace.length > 0xFFFF) {
+      throw new IllegalArgumentException("type, key and trace id must be under 64 KiB each");
     }
-    int bodyLength = 2 + topic.length + 2 + key.length + 2 + trace.length + 4 + e.value().length;
+    int bodyLength = 2 + type.length + 2 + key.length + 2 + trace.length + 4 + e.value().length;
     return Buffer.buffer(4 + bodyLength)
         .appendInt(bodyLength)
-        .appendShort((short) topic.length).appendBytes(topic)
+        .appendShort((short) type.length).appendBytes(type)
         .appendShort((short) key.length).appendBytes(key)
         .appendShort((short) trace.length).appendBytes(trace)
         .appendInt(e.value().length).appendBytes(e.value());

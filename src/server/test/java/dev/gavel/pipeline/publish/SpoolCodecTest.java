@@ -37,7 +37,7 @@ class SpoolCodecTest {
     for (int i = 0; i < expected.size(); i++) {
       EventEnvelope a = actual.get(i);
       EventEnvelope e = expected.get(i);
-      assertThat(a.topic()).isEqualTo(e.topic());
+      assertThat(a.type()).isEqualTo(e.type());
       assertThat(a.key()).isEqualTo(e.key());
       assertThat(a.traceId()).isEqualTo(e.traceId());
       assertThat(a.value()).isEqualTo(e.value());

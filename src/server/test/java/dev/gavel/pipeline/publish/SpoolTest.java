@@ -34,7 +34,7 @@ class SpoolTest {
   }
 
   private static EventEnvelope event(int n) {
-    return new EventEnvelope("gavel.tracking", "key-" + n, null, ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8));
+    return new EventEnvelope("tracking", "key-" + n, null, ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8));
   }
 
   /** Runs on one Vert.x context, as the publisher verticle confines its spool. */
@@ -68,7 +68,7 @@ class SpoolTest {
   void segmentsRollOverAndAreReplayedOldestFirstAfterARestart() throws Exception {
     Path dir = SharedServices.tempDir("spool");
     Context context = vertx.getOrCreateContext();
-    Spool spool = new Spool(vertx, dir, 1 << 20, 200); // ~4 records a segment
+    Spool spool = new Spool(vertx, dir, 1 << 20, 150); // ~4 records a segment
     on(context, spool::start);
     for (int i = 0; i < 30; i++) {
       int n = i;

@@ -22,13 +22,13 @@ import java.util.List;
  * messages name Java types and internals, so they are never passed on; the reason is derived
  * from the kind of failure and the expected JSON type instead.
  */
-final class JsonErrors {
+final class JacksonMessages {
 
   private static final int MAX_PATH_SEGMENTS = 8;
 
   private final int maxNestingDepth;
 
-  JsonErrors(int maxNestingDepth) {
+  JacksonMessages(int maxNestingDepth) {
     this.maxNestingDepth = maxNestingDepth;
   }
 

@@ -12,9 +12,9 @@ import java.util.Set;
  * takes, the remaining time as {@code tmax}, the auction's currency, the request's blocking lists
  * intact) and how long to wait; or why it is not called at all.
  */
-record BidderCall(BidderConfig bidder, BidRequest outbound, long timeoutMs, long startNanos, String skipReason) {
+record CallPlan(BidderConfig bidder, BidRequest outbound, long timeoutMs, long startNanos, String skipReason) {
 
-  static BidderCall plan(BidderConfig bidder, BidRequest request, Deadline deadline, String currency, Set<String> auctionable) {
+  static CallPlan plan(BidderConfig bidder, BidRequest request, Deadline deadline, String currency, Set<String> auctionable) {
     long now = System.nanoTime();
     String seatRefusal = seatRefusal(request, bidder.name());
     if (seatRefusal != null) {
@@ -35,7 +35,7 @@ record BidderCall(BidderConfig bidder, BidRequest outbound, long timeoutMs, long
       return skip(bidder, "not enough time left");
     }
     BidRequest outbound = request.withImps(visible).withTmax((int) tmax).withCur(List.of(currency));
-    return new BidderCall(bidder, outbound, remaining, now, null);
+    return new CallPlan(bidder, outbound, remaining, now, null);
   }
 
   /** Why the request's bseat/wseat keeps {@code seat} out of this auction, or null if it may bid. */
@@ -53,8 +53,8 @@ record BidderCall(BidderConfig bidder, BidRequest outbound, long timeoutMs, long
     return startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1_000_000L;
   }
 
-  private static BidderCall skip(BidderConfig bidder, String reason) {
-    return new BidderCall(bidder, null, 0, 0, reason);
+  private static CallPlan skip(BidderConfig bidder, String reason) {
+    return new CallPlan(bidder, null, 0, 0, reason);
   }
 
   private static boolean takesAny(BidderConfig bidder, Imp imp) {
