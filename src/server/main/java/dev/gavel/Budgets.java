@@ -3,13 +3,13 @@ package dev.gavel;
 import dev.gavel.auction.campaign.BudgetFile;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.db.PostgresEndpoint;
 import dev.gavel.events.Spend;
 import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.billing.BudgetFeed;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +39,6 @@ final class Budgets implements BudgetFeed.Target {
   private boolean writing;
   private BudgetSnapshot unwritten;
   private Instant unwrittenReadAt;
-  private BudgetFeed feed;
 
   /** @param file where the snapshot is kept; null: none kept */
   Budgets(Vertx vertx, Path file, Degradations degradations, Clock clock) {
@@ -53,16 +52,13 @@ final class Budgets implements BudgetFeed.Target {
     return current.get();
   }
 
-  /** Loads the kept snapshot, then starts following billing; completes once the first read has worked or failed. */
-  Future<Void> start(Pool pool) {
-    return loadKept().compose(v -> {
-      feed = new BudgetFeed(vertx, pool, this);
-      return feed.start(REFRESH_MS);
-    });
-  }
-
-  Future<Void> stop() {
-    return feed == null ? Future.succeededFuture() : feed.stop();
+  /**
+   * Loads the kept snapshot, then deploys the feed that follows billing; completes once its first
+   * read has worked or failed.
+   */
+  Future<Void> start(Deployments deployments, PostgresEndpoint postgres) {
+    return loadKept().compose(v -> deployments.deploy(Deployments.Tier.BUDGETS, () -> new BudgetFeed(postgres, REFRESH_MS, this), 1))
+        .mapEmpty();
   }
 
   // The feed's callbacks and the file writes' completions may land on different threads: synchronized.

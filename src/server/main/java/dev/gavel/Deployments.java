@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  * loses nothing, whatever order they were deployed in (consumers may come up last, after an outage).
  */
 final class Deployments {
-  /** In stop order: HTTP before the publisher it feeds, the publisher before the consumers. */
-  enum Tier { HTTP, PUBLISHER, CONSUMERS }
+  /**
+   * In stop order: HTTP before what it uses (the spend feed, the publisher it hands events to),
+   * the publisher before the consumers.
+   */
+  enum Tier { HTTP, BUDGETS, PUBLISHER, CONSUMERS }
 
   private final Vertx vertx;
   private final Map<Tier, Deque<String>> ids = new EnumMap<>(Tier.class);

@@ -13,7 +13,6 @@ import dev.gavel.auction.campaign.CampaignLoader;
 import dev.gavel.auction.warmup.WarmUp;
 import dev.gavel.config.ConfigException;
 import dev.gavel.config.GavelConfig;
-import dev.gavel.db.PgPools;
 import dev.gavel.db.PostgresEndpoint;
 import dev.gavel.events.EventBusSink;
 import dev.gavel.http.HttpServerVerticle;
@@ -53,7 +52,6 @@ public final class Gavel {
   private final Deployments deployments;
   private final Future<Void> stopRequested;
   private Prerequisites prerequisites;
-  private Budgets budgets;
 
   private Gavel(Vertx vertx, GavelConfig config, PrometheusMeterRegistry registry, Future<Void> stopRequested) {
     this.stopRequested = stopRequested;
@@ -124,11 +122,12 @@ public final class Gavel {
     readiness.register("warm", warmUp::warm);
     readiness.detail("admission", admissions::report);
     String snapshot = config.auction().budgetSnapshotFile();
-    budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC());
-    AuctionSetup setup = new AuctionSetup(config, index, budgets::view, new CurrencyRates(config.currency()),
+    Budgets budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC());
+    AuctionSetup setup = new AuctionSetup(config.auction(), config.bidderClient(), config.bidders(), config.http().maxBodyBytes(),
+        index, budgets::view, new CurrencyRates(config.currency()),
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
         roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp);
-    return budgets.start(PgPools.create(vertx, postgres(), 2))
+    return budgets.start(deployments, postgres())
         .compose(v -> roles.deployPublisher(deployments))
         .compose(v -> deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(
             ops(), new AuctionRoutes(setup),
@@ -194,11 +193,7 @@ public final class Gavel {
     if (prerequisites != null) {
       prerequisites.stop();
     }
-    Future<Void> chain = deployments.undeployAll();
-    if (budgets != null) {
-      chain = chain.eventually(budgets::stop);
-    }
-    return chain
+    return deployments.undeployAll()
         .onComplete(v -> LOG.info("Gavel stopped"))
         .mapEmpty();
   }

@@ -9,7 +9,6 @@ import dev.gavel.money.CurrencyRates;
 import dev.gavel.openrtb.BidRequest;
 import dev.gavel.openrtb.Imp;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,26 +22,30 @@ import java.util.function.Supplier;
  * whose concurrency budget is used up is not called (throttled).
  */
 public final class AuctionEngine {
-  private final Vertx vertx;
-  private final BidderClient client;
+  private final AuctionClock clock;
+  private final BidderTransport transport;
   private final BidderSlots slots;
   private final CampaignBids campaigns;
-  private final Supplier<BudgetView> budgets;
-  private final CurrencyRates rates;
   private final Floors floors;
+  private final CurrencyRates rates;
+  private final Supplier<BudgetView> budgets;
   private final AuctionMetrics metrics;
-  private final String houseSeat;
 
-  public AuctionEngine(Vertx vertx, AuctionSetup setup, BidderClient client) {
-    this.vertx = vertx;
-    this.client = client;
-    this.slots = setup.bidderSlots();
-    this.campaigns = new CampaignBids(setup.campaigns(), setup.rates(), setup.config().auction().houseSeat());
-    this.budgets = setup.budgets();
-    this.rates = setup.rates();
-    this.floors = new Floors(setup.rates());
-    this.metrics = setup.metrics();
-    this.houseSeat = setup.config().auction().houseSeat();
+  /**
+   * @param clock the event loop's clock and timers (the close of each auction)
+   * @param transport how bidders are called
+   * @param campaigns the house seat's bids, from Gavel's own campaigns
+   */
+  AuctionEngine(AuctionClock clock, BidderTransport transport, BidderSlots slots, CampaignBids campaigns, Floors floors,
+                CurrencyRates rates, Supplier<BudgetView> budgets, AuctionMetrics metrics) {
+    this.clock = clock;
+    this.transport = transport;
+    this.slots = slots;
+    this.campaigns = campaigns;
+    this.floors = floors;
+    this.rates = rates;
+    this.budgets = budgets;
+    this.metrics = metrics;
   }
 
   /**
@@ -59,7 +62,7 @@ public final class AuctionEngine {
     }
     Round round = new Round(ids, request, deadline, currency, bidders);
     round.notes.addAll(notes);
-    OpenAuction<AuctionResult> auction = new OpenAuction<>(vertx, deadline, round::result);
+    OpenAuction<AuctionResult> auction = new OpenAuction<>(clock, deadline, round::result);
     try {
       round.addCampaignBids();
       round.callBidders(auction);
@@ -120,14 +123,14 @@ public final class AuctionEngine {
       if (!budgetView.known()) {
         return "spend is not known yet (billing unreadable since start, no local snapshot), so any bid could overspend";
       }
-      String refusal = CallPlan.seatRefusal(request, houseSeat);
+      String refusal = CallPlan.seatRefusal(request, campaigns.houseSeat());
       return refusal == null ? null : "house seat " + refusal;
     }
 
     /** Calls every eligible bidder at once; each answer that comes before the close joins the auction. */
     void callBidders(OpenAuction<AuctionResult> auction) {
       for (BidderConfig bidder : bidders) {
-        CallPlan call = CallPlan.plan(bidder, request, deadline, currency, terms.keySet());
+        CallPlan call = CallPlan.plan(bidder, request, deadline, currency, terms.keySet(), clock.nanoTime());
         if (call.skipReason() != null) {
           outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.SKIPPED, 0, call.skipReason()));
           continue;
@@ -140,7 +143,7 @@ public final class AuctionEngine {
         calls.put(bidder.name(), call);
         Future<BidderOutcome> answer;
         try {
-          answer = client.call(bidder, call.outbound(), currency, call.timeoutMs());
+          answer = transport.call(bidder, call.outbound(), currency, call.timeoutMs());
         } catch (RuntimeException e) {
           slots.release(bidder.name()); // a call that never started holds no slot
           throw e;
@@ -160,7 +163,7 @@ public final class AuctionEngine {
         BidderOutcome outcome = outcomes.get(bidder.name());
         if (outcome == null) {
           CallPlan call = calls.get(bidder.name());
-          outcome = BidderOutcome.failed(bidder.name(), Status.TIMEOUT, call == null ? 0 : call.elapsedMs(),
+          outcome = BidderOutcome.failed(bidder.name(), Status.TIMEOUT, call == null ? 0 : call.elapsedMs(clock.nanoTime()),
               "no answer before the auction deadline");
         }
         metrics.recordBidder(outcome);

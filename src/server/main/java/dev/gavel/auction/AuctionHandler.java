@@ -2,7 +2,6 @@ package dev.gavel.auction;
 
 import dev.gavel.auction.admission.Admission;
 import dev.gavel.auction.admission.ShedReason;
-import dev.gavel.config.AuctionConfig;
 import dev.gavel.config.BidderConfig;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.EventBusSink;
@@ -34,7 +33,7 @@ final class AuctionHandler {
   static final String OPENRTB_VERSION = "2.6";
 
   private final AuctionSetup setup;
-  private final AuctionConfig config;
+  private final Deadlines deadlines;
   private final AuctionEngine engine;
   private final Admission admission;
   private final ShedAnswers shedAnswers;
@@ -45,7 +44,7 @@ final class AuctionHandler {
 
   AuctionHandler(AuctionSetup setup, AuctionEngine engine, Admission admission, EventBusSink events) {
     this.setup = setup;
-    this.config = setup.config().auction();
+    this.deadlines = new Deadlines(setup.auction());
     this.engine = engine;
     this.admission = admission;
     this.shedAnswers = new ShedAnswers(setup, admission);
@@ -123,9 +122,9 @@ final class AuctionHandler {
       shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), request.tmax(), shed, arrival);
       return;
     }
-    int tmax = Math.min(request.tmax() == null ? config.defaultTmaxMs() : request.tmax(), config.maxTmaxMs());
-    Deadline deadline = Deadline.of(arrival, tmax, admission.marginNanos());
-    if (deadline.remainingMillis(System.nanoTime()) < config.minAuctionMs()) {
+    int tmax = deadlines.tmaxMs(request.tmax());
+    Deadline deadline = deadlines.deadline(arrival, tmax, admission.marginNanos());
+    if (deadlines.tooShort(deadline, System.nanoTime())) {
       shedAnswers.send(ctx, request.id(), Integer.valueOf(1).equals(request.test()), request.tmax(), ShedReason.INSUFFICIENT_TIME,
           arrival);
       return;
@@ -172,7 +171,7 @@ final class AuctionHandler {
       return null;
     }
     try {
-      return GzipBodies.inflate(bytes, setup.config().http().maxBodyBytes());
+      return GzipBodies.inflate(bytes, setup.maxBodyBytes());
     } catch (GzipBodies.TooLargeException e) {
       JsonErrors.send(ctx, 413, "body_too_large", e.getMessage());
     } catch (java.io.IOException e) {

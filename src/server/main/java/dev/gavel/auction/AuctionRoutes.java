@@ -38,7 +38,7 @@ public final class AuctionRoutes implements RouteModule {
 
   @Override
   public void mount(Vertx vertx, Router router) {
-    AuctionConfig auction = setup.config().auction();
+    AuctionConfig auction = setup.auction();
     LagSignal lag;
     if (lagSignals == null) {
       probe = new LoopLag(vertx, auction.admission().lagProbeIntervalMs(), auction.admission().marginWindowSeconds() * 1000L);
@@ -49,13 +49,16 @@ public final class AuctionRoutes implements RouteModule {
     }
     admission = new Admission(auction.admission(), lag, setup.warmUp()::warm, auction.safetyMarginMs(), auction.maxSafetyMarginMs());
     setup.admissions().add(admission);
-    client = new BidderClient(vertx, setup.config().bidderClient(), setup.json());
-    AuctionHandler handler = new AuctionHandler(setup, new AuctionEngine(vertx, setup, client), admission, new EventBusSink(vertx));
+    client = new BidderClient(vertx, setup.bidderClient(), setup.json());
+    AuctionEngine engine = new AuctionEngine(AuctionClock.of(vertx), client, setup.bidderSlots(),
+        new CampaignBids(setup.campaigns(), setup.rates(), auction.houseSeat()), new Floors(setup.rates()), setup.rates(),
+        setup.budgets(), setup.metrics());
+    AuctionHandler handler = new AuctionHandler(setup, engine, admission, new EventBusSink(vertx));
     // Two routes: Vert.x Web wants the body handler first on a route, and the clock must start
     // (and admission be decided) before the body is read.
     router.post(PATH).handler(handler::accept);
     router.post(PATH)
-        .handler(BodyHandler.create(false).setBodyLimit(setup.config().http().maxBodyBytes()))
+        .handler(BodyHandler.create(false).setBodyLimit(setup.maxBodyBytes()))
         .handler(handler::handle);
   }
 

@@ -3,8 +3,9 @@ package dev.gavel.auction;
 import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.config.AuctionConfig;
+import dev.gavel.config.BidderClientConfig;
 import dev.gavel.config.BidderConfig;
-import dev.gavel.config.GavelConfig;
 import dev.gavel.money.CurrencyRates;
 import dev.gavel.openrtb.OpenRtbJson;
 import java.util.List;
@@ -13,12 +14,16 @@ import java.util.function.Supplier;
 /**
  * What every auction instance shares, built once at start-up; all of it is immutable or
  * thread-safe. Budgets are a supplier because billing replaces the view as spend comes in.
- * {@code tracking} issues the signed win, impression and click URLs of each winner;
- * {@code bidderSlots} holds each external bidder's concurrency budget across event loops;
+ * {@code bidders} are the enabled external bidders; {@code maxBodyBytes} bounds a request body
+ * (gzip inflated); {@code tracking} issues the signed win, impression and click URLs of each
+ * winner; {@code bidderSlots} holds each external bidder's concurrency budget across event loops;
  * {@code admissions} every event loop's admission control, for metrics and readiness.
  */
 public record AuctionSetup(
-    GavelConfig config,
+    AuctionConfig auction,
+    BidderClientConfig bidderClient,
+    List<BidderConfig> bidders,
+    int maxBodyBytes,
     CampaignIndex campaigns,
     Supplier<BudgetView> budgets,
     CurrencyRates rates,
@@ -29,8 +34,7 @@ public record AuctionSetup(
     Admissions admissions,
     WarmUpGate warmUp) {
 
-  /** The external bidders the public's auctions call. */
-  public List<BidderConfig> bidders() {
-    return config.bidders().stream().filter(BidderConfig::enabled).toList();
+  public AuctionSetup {
+    bidders = bidders.stream().filter(BidderConfig::enabled).toList();
   }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * Calls external OpenRTB bidders over pooled keep-alive connections, one client per event loop.
  * A call never fails: every error, timeout or bad answer becomes a {@link BidderOutcome}.
  */
-public final class BidderClient {
+public final class BidderClient implements BidderTransport {
   private static final String USER_AGENT = "Gavel/0.1 (OpenRTB 2.6)";
   private final Vertx vertx;
   private final HttpClient client;
@@ -64,6 +64,7 @@ public final class BidderClient {
    * request is then reset, so neither the bidder's concurrency slot nor its connection is held
    * longer. A body over {@code maxResponseBytes} resets it too, rather than read the rest.
    */
+  @Override
   public Future<BidderOutcome> call(BidderConfig bidder, BidRequest outbound, String currency, long timeoutMs) {
     long start = System.nanoTime();
     long giveUpMs = timeoutMs + lateGraceMs;

@@ -14,8 +14,9 @@ import java.util.Set;
  */
 record CallPlan(BidderConfig bidder, BidRequest outbound, long timeoutMs, long startNanos, String skipReason) {
 
-  static CallPlan plan(BidderConfig bidder, BidRequest request, Deadline deadline, String currency, Set<String> auctionable) {
-    long now = System.nanoTime();
+  /** The call planned at {@code now} (nanoTime). */
+  static CallPlan plan(BidderConfig bidder, BidRequest request, Deadline deadline, String currency, Set<String> auctionable,
+                       long now) {
     String seatRefusal = seatRefusal(request, bidder.name());
     if (seatRefusal != null) {
       return skip(bidder, seatRefusal);
@@ -30,7 +31,7 @@ record CallPlan(BidderConfig bidder, BidRequest outbound, long timeoutMs, long s
       return skip(bidder, "no imp of a media type it takes");
     }
     long remaining = deadline.remainingMillis(now);
-    long tmax = remaining - bidder.tmaxDeductionMs();
+    long tmax = Deadlines.bidderTmaxMs(deadline, now, bidder.tmaxDeductionMs());
     if (tmax <= 0) {
       return skip(bidder, "not enough time left");
     }
@@ -49,8 +50,8 @@ record CallPlan(BidderConfig bidder, BidRequest outbound, long timeoutMs, long s
     return null;
   }
 
-  long elapsedMs() {
-    return startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1_000_000L;
+  long elapsedMs(long nowNanos) {
+    return startNanos == 0 ? 0 : (nowNanos - startNanos) / 1_000_000L;
   }
 
   private static CallPlan skip(BidderConfig bidder, String reason) {

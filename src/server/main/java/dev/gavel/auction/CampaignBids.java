@@ -32,6 +32,11 @@ final class CampaignBids {
     this.houseSeat = houseSeat;
   }
 
+  /** The seat Gavel's campaigns bid as. */
+  String houseSeat() {
+    return houseSeat;
+  }
+
   /**
    * The house seat's bids for one imp: per campaign one candidate (the first of its deals whose
    * floor it meets, else the open auction), then only the {@value #MAX_BIDS_PER_IMP} best into

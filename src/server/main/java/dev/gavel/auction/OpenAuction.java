@@ -2,7 +2,6 @@ package dev.gavel.auction;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,7 +15,7 @@ import java.util.function.Supplier;
  * @param <R> what the auction decides at its close
  */
 final class OpenAuction<R> {
-  private final Vertx vertx;
+  private final AuctionClock clock;
   private final Supplier<R> decide;
   private final Promise<R> closed = Promise.promise();
   private final long timer;
@@ -24,11 +23,11 @@ final class OpenAuction<R> {
   private boolean started;
 
   /** @param decide builds the result from what has arrived; runs once, at the close */
-  OpenAuction(Vertx vertx, Deadline deadline, Supplier<R> decide) {
-    this.vertx = vertx;
+  OpenAuction(AuctionClock clock, Deadline deadline, Supplier<R> decide) {
+    this.clock = clock;
     this.decide = decide;
-    long delayMs = Math.max(1, (deadline.closeNanos() - System.nanoTime()) / 1_000_000L);
-    this.timer = vertx.setTimer(delayMs, t -> close());
+    long delayMs = Math.max(1, (deadline.closeNanos() - clock.nanoTime()) / 1_000_000L);
+    this.timer = clock.setTimer(delayMs, this::close);
   }
 
   /**
@@ -62,7 +61,7 @@ final class OpenAuction<R> {
   /** The auction could not be set up (a bug): it closes now, failed, and its timer is cancelled. */
   Future<R> fail(RuntimeException cause) {
     if (!isClosed()) {
-      vertx.cancelTimer(timer);
+      clock.cancelTimer(timer);
       closed.fail(cause);
     }
     return closed.future();
@@ -76,7 +75,7 @@ final class OpenAuction<R> {
     if (isClosed()) {
       return;
     }
-    vertx.cancelTimer(timer);
+    clock.cancelTimer(timer);
     try {
       closed.complete(decide.get());
     } catch (RuntimeException e) {

@@ -27,7 +27,7 @@ final class ShedAnswers {
 
   ShedAnswers(AuctionSetup setup, Admission admission) {
     this.setup = setup;
-    this.config = setup.config().auction();
+    this.config = setup.auction();
     this.admission = admission;
   }
 

@@ -33,7 +33,7 @@ class OpenAuctionTest {
     Deadline deadline = Deadline.of(start, 150, 50_000_000L); // closes 100 ms after start
     List<String> bids = new ArrayList<>();
     List<String> decided = onLoop(vertx -> {
-      OpenAuction<List<String>> auction = new OpenAuction<>(vertx, deadline, () -> List.copyOf(bids));
+      OpenAuction<List<String>> auction = new OpenAuction<>(AuctionClock.of(vertx), deadline, () -> List.copyOf(bids));
       auction.await(Promise.<String>promise().future(), bids::add); // a bidder that never answers
       auction.await(Promise.<String>promise().future(), bids::add); // anything else that hangs
       Promise<String> fast = Promise.promise();
@@ -55,7 +55,7 @@ class OpenAuctionTest {
     List<String> bids = new java.util.concurrent.CopyOnWriteArrayList<>();
     Promise<String> late = Promise.promise();
     List<String> decided = onLoop(vertx -> {
-      OpenAuction<List<String>> auction = new OpenAuction<>(vertx, deadline, () -> List.copyOf(bids));
+      OpenAuction<List<String>> auction = new OpenAuction<>(AuctionClock.of(vertx), deadline, () -> List.copyOf(bids));
       Promise<String> first = Promise.promise();
       vertx.setTimer(5, t -> first.complete("a"));
       auction.await(first.future(), bids::add);
@@ -70,13 +70,13 @@ class OpenAuctionTest {
   void aFailedContributionCountsAsDoneAndAFailingDecisionFailsTheAuction() {
     Deadline deadline = Deadline.of(System.nanoTime(), 5_000, 0);
     List<String> decided = onLoop(vertx -> {
-      OpenAuction<List<String>> auction = new OpenAuction<>(vertx, deadline, () -> List.of("decided"));
+      OpenAuction<List<String>> auction = new OpenAuction<>(AuctionClock.of(vertx), deadline, () -> List.of("decided"));
       auction.await(Future.<String>failedFuture("bidder broke"), s -> {});
       return auction.started();
     });
     assertThat(decided).containsExactly("decided");
 
-    Throwable failure = onLoop(vertx -> new OpenAuction<String>(vertx, deadline, () -> {
+    Throwable failure = onLoop(vertx -> new OpenAuction<String>(AuctionClock.of(vertx), deadline, () -> {
       throw new IllegalStateException("bug");
     }).started().transform(done -> Future.succeededFuture(done.cause())));
     assertThat(failure).hasMessage("bug");

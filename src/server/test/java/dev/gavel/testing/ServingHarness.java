@@ -77,7 +77,8 @@ public final class ServingHarness implements AutoCloseable {
     AuctionMetrics metrics = new AuctionMetrics(registry);
     Admissions admissions = new Admissions();
     metrics.watch(admissions);
-    AuctionSetup setup = new AuctionSetup(parsed, campaigns(parsed), () -> BudgetSnapshot.EMPTY, new CurrencyRates(parsed.currency()),
+    AuctionSetup setup = new AuctionSetup(parsed.auction(), parsed.bidderClient(), parsed.bidders(), parsed.http().maxBodyBytes(),
+        campaigns(parsed), () -> BudgetSnapshot.EMPTY, new CurrencyRates(parsed.currency()),
         metrics, new OpenRtbJson(), new TrackingUrls(parsed.tracking(), new TokenSigner(parsed.tracking())),
         new BidderSlots(parsed.bidders(), registry), admissions, WarmUpGate.alreadyWarm());
     TestVertx.await(vertx.deployVerticle(() -> new HttpServerVerticle(parsed.http(), () -> List.of(

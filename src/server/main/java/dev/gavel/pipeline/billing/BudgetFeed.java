@@ -1,9 +1,11 @@
 package dev.gavel.pipeline.billing;
 
+import dev.gavel.db.PgPools;
+import dev.gavel.db.PostgresEndpoint;
 import dev.gavel.events.Spend;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -11,10 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The feedback loop's return path: every interval, reads net spend per campaign from the billing
- * aggregate and hands it to the auction side. It runs beside the serving path, never in it; a
- * failed read keeps the last known state. The lag (interval + consumer lag) bounds overspend.
+ * aggregate and hands it to the auction side. A verticle of its own, beside the serving path,
+ * never in it, undeployed with the rest; a failed read keeps the last known state. The lag
+ * (interval + consumer lag) bounds overspend.
  */
-public final class BudgetFeed {
+public final class BudgetFeed extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(BudgetFeed.class);
 
   /** Where each read goes: its spend, or why it failed. */
@@ -24,31 +27,33 @@ public final class BudgetFeed {
     void unreadable(Throwable cause);
   }
 
-  private final Vertx vertx;
-  private final Pool pool;
+  private final PostgresEndpoint postgres;
+  private final long intervalMs;
   private final Target target;
+  private Pool pool;
   private long timer = -1;
   private boolean failing;
   private boolean refreshing;
 
-  public BudgetFeed(Vertx vertx, Pool pool, Target target) {
-    this.vertx = vertx;
-    this.pool = pool;
+  public BudgetFeed(PostgresEndpoint postgres, long intervalMs, Target target) {
+    this.postgres = postgres;
+    this.intervalMs = intervalMs;
     this.target = target;
   }
 
-  /** Starts reading every {@code intervalMs}; the future completes when the first read has worked or failed. */
-  public Future<Void> start(long intervalMs) {
+  /** Reads every {@code intervalMs}; deployed once the first read has worked or failed. */
+  @Override
+  public Future<?> start() {
+    pool = PgPools.create(vertx, postgres, 2);
     Promise<Void> first = Promise.promise();
     refresh(first);
     timer = vertx.setPeriodic(intervalMs, t -> refresh(Promise.promise()));
     return first.future();
   }
 
-  public Future<Void> stop() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-    }
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
     return pool.close();
   }
 
