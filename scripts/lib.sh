@@ -59,7 +59,7 @@ port_of() { sed -n "s/^$2=//p" "$1/ports.properties"; }
 # start_standalone NAME CLASS DIR READY_WORD: a broker or database JVM; pid in $last_pid.
 start_standalone() {
   local name=$1 class=$2 dir=$3 word=$4
-  start_bg "$name" java -cp "$jar" "dev.gavel.tools.bench.$class" "$dir"
+  start_bg "$name" java -cp "$jar" "dev.gavel.testkit.$class" "$dir"
   wait_for "$last_pid" 120 "$name" grep -q "$word" "$work/$name.log"
 }
 

@@ -59,6 +59,16 @@ public final class EmbeddedPostgresServer {
     return HOST;
   }
 
+  /** The postmaster's process id (from its pid file), or -1 when it is not running. */
+  public long postmasterPid() {
+    try {
+      String first = Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim();
+      return Long.parseLong(first);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   public int port() {
     return port;
   }

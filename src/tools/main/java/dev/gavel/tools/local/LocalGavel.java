@@ -3,11 +3,13 @@ package dev.gavel.tools.local;
 import dev.gavel.Infrastructure;
 import dev.gavel.Main;
 import dev.gavel.config.GavelConfig;
-import dev.gavel.testkit.EmbeddedKafka;
 import dev.gavel.testkit.EmbeddedPostgresServer;
+import dev.gavel.testkit.KafkaProcess;
+import dev.gavel.testkit.LowerPriority;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,11 +18,14 @@ import org.slf4j.LoggerFactory;
  * an embedded single-node Kafka broker and an embedded PostgreSQL started first for whichever of
  * {@code kafka.bootstrapServers} and {@code postgres.url} the config leaves empty (their files under
  * {@code embedded.dataDir}), and stopped after Gavel. What the config sets is used as it is.
+ * Both run as processes of their own (PostgreSQL always does), at a lower CPU priority
+ * ({@link LowerPriority}): the broker's heap, pauses and JIT compilation stay out of the JVM that
+ * answers auctions, and the auction wins a core when they compete.
  */
 public final class LocalGavel implements Infrastructure {
   private static final Logger LOG = LoggerFactory.getLogger(LocalGavel.class);
 
-  private volatile EmbeddedKafka kafka;
+  private volatile KafkaProcess kafka;
   private volatile EmbeddedPostgresServer postgres;
 
   public static void main(String[] args) {
@@ -31,11 +36,11 @@ public final class LocalGavel implements Infrastructure {
   @Override
   public Future<GavelConfig> start(Vertx vertx, GavelConfig config) {
     Path dataDir = Path.of(config.embedded().dataDir());
-    Future<EmbeddedKafka> broker = config.kafka().bootstrapServers().isEmpty()
-        ? vertx.executeBlocking(() -> kafka = EmbeddedKafka.start(dataDir.resolve("kafka")), false)
+    Future<KafkaProcess> broker = config.kafka().bootstrapServers().isEmpty()
+        ? vertx.executeBlocking(() -> kafka = KafkaProcess.start(dataDir.resolve("kafka"), Duration.ofSeconds(120)), false)
         : Future.succeededFuture();
     Future<EmbeddedPostgresServer> database = config.postgres().url().isEmpty()
-        ? vertx.executeBlocking(() -> postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres")), false)
+        ? vertx.executeBlocking(() -> postgres = lowered(EmbeddedPostgresServer.start(dataDir.resolve("postgres"))), false)
         : Future.succeededFuture();
     return Future.join(broker, database).transform(done -> {
       if (done.failed()) {
@@ -45,8 +50,16 @@ public final class LocalGavel implements Infrastructure {
     });
   }
 
+  private static EmbeddedPostgresServer lowered(EmbeddedPostgresServer server) {
+    long pid = server.postmasterPid();
+    if (pid > 0) {
+      LowerPriority.renice(pid);
+    }
+    return server;
+  }
+
   private GavelConfig pointedAtEmbedded(GavelConfig config) {
-    EmbeddedKafka k = kafka;
+    KafkaProcess k = kafka;
     EmbeddedPostgresServer pg = postgres;
     return config.withServices(
         k == null ? config.kafka() : config.kafka().withBootstrapServers(k.bootstrapServers()),
@@ -58,7 +71,7 @@ public final class LocalGavel implements Infrastructure {
   @Override
   public Future<Void> stop(Vertx vertx) {
     EmbeddedPostgresServer pg = postgres;
-    EmbeddedKafka k = kafka;
+    KafkaProcess k = kafka;
     postgres = null;
     kafka = null;
     if (pg == null && k == null) {

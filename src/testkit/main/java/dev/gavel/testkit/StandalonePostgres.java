@@ -1,12 +1,11 @@
-package dev.gavel.tools.bench;
+package dev.gavel.testkit;
 
-import dev.gavel.testkit.EmbeddedPostgresServer;
 import java.nio.file.Path;
 
 /**
  * Gavel's embedded PostgreSQL in a JVM of its own, so a benchmark can take the database away
  * (SIGTERM this process: the server is stopped by the shutdown hook) and bring it back on the same
- * directory and port. Run: {@code java -cp target/gavel-tools.jar dev.gavel.tools.bench.StandalonePostgres DIR}.
+ * directory and port. Run: {@code java -cp target/gavel-tools.jar dev.gavel.testkit.StandalonePostgres DIR}.
  * Never kill it with -9: the postgres child process would outlive it.
  */
 public final class StandalonePostgres {

@@ -1,0 +1,62 @@
+package dev.gavel.testkit;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lower CPU priority (Unix niceness) for what a local run starts beside Gavel: the broker and the
+ * database are the event path's, and the auction should win a core when they compete. Where
+ * {@code nice} and {@code renice} are not found, everything runs at the usual priority.
+ */
+public final class LowerPriority {
+  private static final Logger LOG = LoggerFactory.getLogger(LowerPriority.class);
+  public static final int NICENESS = 10;
+
+  private LowerPriority() {}
+
+  /** {@code nice}, or null where there is none: a command prefix is {@code [nice, -n, 10]}. */
+  static Path nice() {
+    return onPath("nice");
+  }
+
+  /**
+   * Lowers a running process's priority; the processes it starts afterwards inherit it (a
+   * postmaster's backends). Blocking (it runs {@code renice}): call it off the event loop.
+   */
+  public static void renice(long pid) {
+    Path renice = onPath("renice");
+    if (renice == null) {
+      return;
+    }
+    try {
+      Process p = new ProcessBuilder(renice.toString(), "-n", String.valueOf(NICENESS), "-p", String.valueOf(pid))
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        LOG.warn("renice of pid {} did not work; it keeps its priority", pid);
+      }
+    } catch (IOException e) {
+      LOG.warn("renice of pid {} failed ({}); it keeps its priority", pid, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Path onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return null;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, program);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}
