@@ -49,6 +49,8 @@ public final class Gavel {
   private final Readiness readiness = new Readiness();
   private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
   private final Degradations degradations = new Degradations();
+  /** Every HTTP event loop's admission control; the consumers give way while it is under pressure. */
+  private final Admissions admissions = new Admissions();
   private final Deployments deployments;
   private final Future<Void> stopRequested;
   private Prerequisites prerequisites;
@@ -98,7 +100,7 @@ public final class Gavel {
   private Future<Void> deployRoles(CampaignIndex index) {
     Roles roles = new Roles(config, postgres(), registry, degradations);
     boolean consume = config.verticles().consume();
-    Supplier<Future<Void>> afterPrerequisites = () -> consume ? roles.deployConsumers(deployments) : Future.succeededFuture();
+    Supplier<Future<Void>> afterPrerequisites = () -> consume ? roles.deployConsumers(deployments, admissions::underPressure) : Future.succeededFuture();
     Future<Void> consumers = prerequisites.attempt().transform(ready -> {
       if (ready.succeeded()) {
         return afterPrerequisites.get();
@@ -116,7 +118,6 @@ public final class Gavel {
 
   private Future<Void> serve(Roles roles, CampaignIndex index) {
     AuctionMetrics metrics = new AuctionMetrics(registry);
-    Admissions admissions = new Admissions();
     metrics.watch(admissions);
     WarmUpGate warmUp = new WarmUpGate();
     readiness.register("warm", warmUp::warm);

@@ -14,6 +14,7 @@ import dev.gavel.tracking.TokenSigner;
 import dev.gavel.tracking.TrackingUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import java.util.function.BooleanSupplier;
 
 /** Builds each role's verticles from the config and the running services. */
 final class Roles {
@@ -36,9 +37,10 @@ final class Roles {
         () -> new KafkaPublisherVerticle(config.kafka().bootstrapServers(), config.kafka(), registry, degradations), 1).mapEmpty();
   }
 
-  Future<Void> deployConsumers(Deployments deployments) {
+  /** @param servingBusy true while this process's auctions are short of time: the consumers then pace themselves */
+  Future<Void> deployConsumers(Deployments deployments, BooleanSupplier servingBusy) {
     ConsumerVerticleBase.Deps deps = new ConsumerVerticleBase.Deps(
-        config.kafka().bootstrapServers(), config.kafka(), postgres, config.postgres().poolSize(), registry);
+        config.kafka().bootstrapServers(), config.kafka(), postgres, config.postgres().poolSize(), registry, servingBusy);
     return deployments.deployWorker(Deployments.Tier.CONSUMERS, () -> new PersistenceVerticle(deps), config.verticles().persistenceInstances())
         .compose(v -> deployments.deployWorker(Deployments.Tier.CONSUMERS, () -> new BillingVerticle(deps, config.currency()), config.verticles().billingInstances()))
         // Yauaa takes about a second to build: on a worker, once, shared by every fraud instance.

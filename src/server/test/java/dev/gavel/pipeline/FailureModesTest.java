@@ -175,6 +175,23 @@ class FailureModesTest {
     assertThat(count("SELECT count(*) FROM auctions")).isEqualTo(auctions);
   }
 
+  /** While auctions in the process are short of time, a consumer paces its batches, and still catches up. */
+  @Test
+  void underAuctionPressureAConsumerPacesItselfAndStillCatchesUp() {
+    fireAll(billingUrls(5, "paced-"));
+    Eventually.await("persisted", () -> trackingRows("paced-") == 5, WAIT);
+    ConsumerVerticleBase.Deps busy = new ConsumerVerticleBase.Deps(gavel.gavel.config().kafka().bootstrapServers(),
+        gavel.gavel.config().kafka(), gavel.gavel.postgres(), 2, gavel.registry, () -> true);
+    String replay = TestVertx.await(gavel.vertx.deployVerticle(new PersistenceVerticle(busy, "paced-persistence")));
+    try {
+      Eventually.await("the paced consumer caught up", () -> caughtUp("paced-persistence", "auctions", "tracking", "verdicts"), WAIT);
+      assertThat(gavel.registry.get("gavel.consumer.paced").tag("group", "paced-persistence").counter().count())
+          .as("polls put off").isPositive();
+    } finally {
+      TestVertx.await(gavel.vertx.undeploy(replay));
+    }
+  }
+
   @Test
   void aPoisonMessageGoesToTheDeadLetterTopicAndThePartitionMovesOn() throws Exception {
     String trackingTopic = kafka.getJsonObject("topics").getString("tracking");

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Admissions {
   private static final long RECENT_NANOS = 10_000_000_000L;
+  private static final long PRESSURE_NANOS = 1_000_000_000L;
 
   private final List<Admission> loops = new CopyOnWriteArrayList<>();
   private volatile long lastShedNanos = System.nanoTime() - 2 * RECENT_NANOS;
@@ -27,6 +28,14 @@ public final class Admissions {
   public void shed(ShedReason reason) {
     lastShedNanos = System.nanoTime();
     lastShedReason = reason.label();
+  }
+
+  /**
+   * The serving side is short of time: an auction was shed in the last second, or an event loop is
+   * half-way to shedding for lag. Consumers in the same process then pace themselves.
+   */
+  public boolean underPressure() {
+    return System.nanoTime() - lastShedNanos < PRESSURE_NANOS || loops.stream().anyMatch(Admission::pressed);
   }
 
   /** The largest smoothed lag of the event loops (what admission judges by). */

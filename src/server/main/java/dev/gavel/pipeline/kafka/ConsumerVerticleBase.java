@@ -10,6 +10,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * A Kafka consumer verticle with its own consumer group and PostgreSQL pool. Subclasses say what
@@ -17,8 +18,19 @@ import java.util.Set;
  */
 public abstract class ConsumerVerticleBase extends VerticleBase {
 
-  /** What every consumer verticle needs from the process. */
-  public record Deps(String bootstrapServers, KafkaConfig kafka, PostgresEndpoint postgres, int poolSize, MeterRegistry registry) {}
+  /**
+   * What every consumer verticle needs from the process. {@code servingBusy} says when auctions in
+   * the same process are short of time: the consumers then pace their batches (never false when
+   * this process serves nothing).
+   */
+  public record Deps(String bootstrapServers, KafkaConfig kafka, PostgresEndpoint postgres, int poolSize, MeterRegistry registry,
+                     BooleanSupplier servingBusy) {
+
+    /** For a process that serves no auctions: nothing to give way to. */
+    public Deps(String bootstrapServers, KafkaConfig kafka, PostgresEndpoint postgres, int poolSize, MeterRegistry registry) {
+      this(bootstrapServers, kafka, postgres, poolSize, registry, () -> false);
+    }
+  }
 
   protected final Deps deps;
   private final String group;
@@ -82,7 +94,7 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
         new ConsumerLoop.Subscription(deps.bootstrapServers(), group, topics(), 500, assignor()),
         new EventDecoder(new EventTopics(deps.kafka().topics()), auctionHeadersOnly()),
         new DeadLetters(producer, deps.kafka().topics().deadLetter()),
-        this::handle, ConsumerVerticleBase::isPermanent, deps.registry());
+        this::handle, ConsumerVerticleBase::isPermanent, deps.servingBusy(), deps.registry());
     return producer.warm(vertx, java.util.List.of(deps.kafka().topics().deadLetter(), deps.kafka().topics().verdicts()), 20)
         .compose(v -> prepare()).compose(v -> loop.start());
   }

@@ -21,6 +21,20 @@ class AdmissionTest {
     assertThat(admission.inFlight()).isEqualTo(1);
   }
 
+  /** What the consumers in the same process give way to: half-way to shedding for lag, or a shed just now. */
+  @Test
+  void theProcessIsUnderPressureHalfWayToLagSheddingOrRightAfterAShed() {
+    Admissions all = new Admissions();
+    all.add(admission);
+    assertThat(all.underPressure()).isFalse();
+    lag.laggingMs(6);
+    assertThat(all.underPressure()).as("6 ms of a 10 ms limit").isTrue();
+    lag.laggingMs(4);
+    assertThat(all.underPressure()).isFalse();
+    all.shed(ShedReason.IN_FLIGHT);
+    assertThat(all.underPressure()).as("just shed").isTrue();
+  }
+
   @Test
   void shedsWhileTheJvmIsStillWarmingUp() {
     warm.set(false);
