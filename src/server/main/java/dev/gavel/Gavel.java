@@ -13,6 +13,7 @@ import dev.gavel.auction.campaign.CampaignLoader;
 import dev.gavel.auction.warmup.WarmUp;
 import dev.gavel.config.ConfigException;
 import dev.gavel.config.GavelConfig;
+import dev.gavel.config.TrackingKeyFile;
 import dev.gavel.db.PostgresEndpoint;
 import dev.gavel.events.EventBusSink;
 import dev.gavel.http.HttpServerVerticle;
@@ -81,9 +82,14 @@ public final class Gavel {
       return Future.failedFuture(e);
     }
     EventBusSink.registerCodec(vertx);
-    Gavel gavel = new Gavel(vertx, config, registry, stopRequested);
-    return gavel.boot().map(v -> gavel)
-        .recover(e -> gavel.stop().transform(x -> Future.failedFuture(e)));
+    // The kept tracking key is read (or made) on disk: off the event loop, and only once the config
+    // is known to be complete, so a refused start leaves no file behind.
+    return vertx.executeBlocking(() -> config.withTracking(TrackingKeyFile.resolve(config.tracking())), false)
+        .compose(resolved -> {
+          Gavel gavel = new Gavel(vertx, resolved, registry, stopRequested);
+          return gavel.boot().map(v -> gavel)
+              .recover(e -> gavel.stop().transform(x -> Future.failedFuture(e)));
+        });
   }
 
   private Future<Void> boot() {

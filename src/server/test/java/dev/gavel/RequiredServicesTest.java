@@ -29,6 +29,23 @@ class RequiredServicesTest {
     }
   }
 
+  @Test
+  void aRefusedStartLeavesNoFileBehind() {
+    Vertx vertx = TestVertx.create(TestVertx.registry());
+    java.nio.file.Path keyFile = dev.gavel.testing.SharedServices.tempDir("refused").resolve("tracking-key");
+    try {
+      // As Main does: the config loaded (built-in defaults, no Kafka or PostgreSQL named), then the start.
+      GavelConfig config = TestVertx.await(dev.gavel.config.ConfigLoader.load(vertx, null,
+          java.util.Map.of("GAVEL_TRACKING_KEY_FILE", keyFile.toString())));
+      Future<Gavel> started = Gavel.start(vertx, config, TestVertx.registry());
+      TestVertx.await(started.transform(done -> Future.succeededFuture()));
+      assertThat(started.cause()).isInstanceOf(ConfigException.class);
+      assertThat(keyFile).as("no tracking key made for a start that was refused").doesNotExist();
+    } finally {
+      TestVertx.await(vertx.close());
+    }
+  }
+
   private static Throwable failure(Vertx vertx, JsonObject config) {
     Future<Gavel> started = Gavel.start(vertx, GavelConfig.from(config), TestVertx.registry());
     TestVertx.await(started.transform(done -> Future.succeededFuture()));

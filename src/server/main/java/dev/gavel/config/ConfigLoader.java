@@ -63,9 +63,7 @@ public final class ConfigLoader {
     return retriever.getConfig()
         .recover(e -> Future.failedFuture(new ConfigException("cannot read " + describe(file) + ": " + e.getMessage())))
         .map(json -> fromJson(json, env))
-        .eventually(retriever::close)
-        // The kept tracking key is read (or made) from disk: off the event loop.
-        .compose(config -> vertx.executeBlocking(() -> config.withTracking(TrackingKeyFile.resolve(config.tracking()))));
+        .eventually(retriever::close);
   }
 
   private static ConfigStoreOptions yaml(String path) {
