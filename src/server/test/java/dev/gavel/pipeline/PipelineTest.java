@@ -210,6 +210,20 @@ class PipelineTest {
     assertThat(count("SELECT coalesce(sum(cpm_micros), 0)::bigint FROM spend_ledger WHERE auction_id = $1", auctionId)).isZero();
     assertThat(count("SELECT count(*) FROM fraud_verdicts WHERE auction_id = $1 AND rule_id = 'ivt.bot_user_agent'", auctionId))
         .isEqualTo(1);
+    // The hourly aggregate (what reports and budgets read) adds up to the ledger, credits included:
+    // each comparison in one statement, so one snapshot, whatever billing commits meanwhile.
+    assertThat(count("SELECT count(*) FROM spend_ledger WHERE kind = 'credit'")).isPositive();
+    assertThat(count("""
+        SELECT count(*) FROM (
+          SELECT (SELECT coalesce(sum(invalid_impressions), 0) FROM spend_hourly)
+                   - (SELECT count(*) FROM spend_ledger WHERE kind = 'credit') AS invalid,
+                 (SELECT coalesce(sum(credit_cpm_usd_micros), 0) FROM spend_hourly)
+                   + (SELECT coalesce(sum(cpm_usd_micros), 0) FROM spend_ledger WHERE kind = 'credit') AS credited,
+                 (SELECT coalesce(sum(impressions), 0) FROM spend_hourly)
+                   - (SELECT count(*) FROM spend_ledger WHERE kind = 'charge') AS impressions,
+                 (SELECT coalesce(sum(gross_cpm_usd_micros), 0) FROM spend_hourly)
+                   - (SELECT coalesce(sum(cpm_usd_micros), 0) FROM spend_ledger WHERE kind = 'charge') AS gross) d
+         WHERE invalid <> 0 OR credited <> 0 OR impressions <> 0 OR gross <> 0""")).as("aggregate rows off the ledger").isZero();
   }
 
   @Test

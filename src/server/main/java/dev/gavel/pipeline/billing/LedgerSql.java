@@ -1,58 +1,74 @@
 package dev.gavel.pipeline.billing;
 
 /**
- * The billing statements. Each is one round trip that both changes the ledger and the hourly
- * aggregate, and does nothing when it has run before: dedupe and aggregate commit together.
+ * The billing statements, each one round trip for a whole batch (its rows as arrays), that changes
+ * the ledger and the hourly aggregate together and does nothing for rows it has seen before:
+ * dedupe and aggregate commit together.
  */
 final class LedgerSql {
-  /** $1 token id, $2 auction, $3 event id, $4 campaign, $5 seat, $6 hour, $7 cpm micros, $8 currency, $9 cpm usd micros. */
+  /**
+   * The batch's charges, one array per column ($1 token ids, $2 auctions, $3 event ids, $4
+   * campaigns, $5 seats, $6 hours, $7 cpm micros, $8 currencies, $9 cpm usd micros). One statement
+   * for the whole batch: the ledger rows not there yet, then one upsert per seat, campaign and hour
+   * with what they add up to.
+   */
   static final String CHARGE = """
       WITH ins AS (
         INSERT INTO spend_ledger (entry_id, kind, auction_id, subject_event_id, campaign_id, seat, hour, cpm_micros, currency,
                                   cpm_usd_micros)
-        VALUES ('charge:' || $1, 'charge', $2, $3, $4, $5, $6, $7, $8, $9)
+        SELECT 'charge:' || t, 'charge', a, e, c, s, h, m, cur, u
+          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::bigint[], $8::text[],
+                      $9::bigint[]) AS x(t, a, e, c, s, h, m, cur, u)
         ON CONFLICT DO NOTHING
         RETURNING seat, coalesce(campaign_id, '') AS campaign_key, hour, cpm_usd_micros)
       INSERT INTO spend_hourly (seat, campaign_key, hour, impressions, gross_cpm_usd_micros)
-      SELECT seat, campaign_key, hour, 1, cpm_usd_micros FROM ins
+      SELECT seat, campaign_key, hour, count(*), sum(cpm_usd_micros) FROM ins GROUP BY seat, campaign_key, hour
       ON CONFLICT (seat, campaign_key, hour) DO UPDATE
-        SET impressions = spend_hourly.impressions + 1,
+        SET impressions = spend_hourly.impressions + EXCLUDED.impressions,
             gross_cpm_usd_micros = spend_hourly.gross_cpm_usd_micros + EXCLUDED.gross_cpm_usd_micros""";
 
   /**
-   * $1 subject event id. Taken first, in sorted order, for every impression a batch touches: a
-   * charge and a verdict of the same impression processed at once by two consumers then serialise,
-   * so the second always sees the first and makes the credit (READ COMMITTED alone would let both
-   * miss each other).
+   * $1 the batch's subject event ids, sorted. Taken first, in that order, for every impression a
+   * batch touches: a charge and a verdict of the same impression processed at once by two
+   * consumers then serialise, so the second always sees the first and makes the credit (READ
+   * COMMITTED alone would let both miss each other).
    */
-  static final String LOCK_SUBJECT = "SELECT pg_advisory_xact_lock(hashtext($1))";
+  static final String LOCK_SUBJECTS = "SELECT pg_advisory_xact_lock(hashtext(id)) FROM unnest($1::text[]) AS id";
 
-  /** $1 subject event id, $2 verdict id, $3 rule id. */
-  static final String RECORD_VERDICT = """
-      INSERT INTO billing_verdicts (subject_event_id, verdict_id, rule_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING""";
+  /** $1 subject event ids, $2 verdict ids, $3 rule ids. */
+  static final String RECORD_VERDICTS = """
+      INSERT INTO billing_verdicts (subject_event_id, verdict_id, rule_id)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+      ON CONFLICT DO NOTHING""";
 
   /**
-   * $1 subject event id. Credits a charged impression that has a verdict, once: whichever of the
-   * charge and the verdict arrives second makes this insert something.
+   * $1 the batch's subject event ids. Credits each charged impression that has a verdict, once
+   * (under its first verdict): whichever of the charge and the verdict arrives second makes this
+   * insert something. One statement for the batch, one aggregate update per seat, campaign, hour.
    */
   static final String CREDIT = """
-      WITH verdict AS (
-        SELECT rule_id FROM billing_verdicts WHERE subject_event_id = $1 ORDER BY verdict_id LIMIT 1),
-      charge AS (
-        SELECT * FROM spend_ledger WHERE kind = 'charge' AND subject_event_id = $1),
+      WITH subject AS (
+        SELECT DISTINCT id FROM unnest($1::text[]) AS id),
+      verdict AS (
+        SELECT DISTINCT ON (b.subject_event_id) b.subject_event_id, b.rule_id
+          FROM billing_verdicts b JOIN subject s ON b.subject_event_id = s.id
+         ORDER BY b.subject_event_id, b.verdict_id),
       ins AS (
         INSERT INTO spend_ledger (entry_id, kind, auction_id, subject_event_id, campaign_id, seat, hour, cpm_micros, currency,
                                   cpm_usd_micros, rule_id)
-        SELECT 'credit:' || $1, 'credit', c.auction_id, c.subject_event_id, c.campaign_id, c.seat, c.hour, -c.cpm_micros,
-               c.currency, -c.cpm_usd_micros, v.rule_id
-        FROM charge c CROSS JOIN verdict v
+        SELECT 'credit:' || c.subject_event_id, 'credit', c.auction_id, c.subject_event_id, c.campaign_id, c.seat, c.hour,
+               -c.cpm_micros, c.currency, -c.cpm_usd_micros, v.rule_id
+          FROM spend_ledger c JOIN verdict v ON v.subject_event_id = c.subject_event_id
+         WHERE c.kind = 'charge'
         ON CONFLICT DO NOTHING
-        RETURNING seat, coalesce(campaign_id, '') AS campaign_key, hour, cpm_usd_micros)
+        RETURNING seat, coalesce(campaign_id, '') AS campaign_key, hour, cpm_usd_micros),
+      credited AS (
+        SELECT seat, campaign_key, hour, count(*) AS n, sum(cpm_usd_micros) AS usd FROM ins GROUP BY seat, campaign_key, hour)
       UPDATE spend_hourly h
-         SET invalid_impressions = h.invalid_impressions + 1,
-             credit_cpm_usd_micros = h.credit_cpm_usd_micros - ins.cpm_usd_micros
-        FROM ins
-       WHERE h.seat = ins.seat AND h.campaign_key = ins.campaign_key AND h.hour = ins.hour""";
+         SET invalid_impressions = h.invalid_impressions + credited.n,
+             credit_cpm_usd_micros = h.credit_cpm_usd_micros - credited.usd
+        FROM credited
+       WHERE h.seat = credited.seat AND h.campaign_key = credited.campaign_key AND h.hour = credited.hour""";
 
   /** Net spend per campaign, today (UTC) and in total, in CPM micros (USD). */
   static final String CAMPAIGN_SPEND = """
