@@ -66,11 +66,6 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
     return pool;
   }
 
-  /** One batched statement over {@code rows}, skipped when there are none (an empty batch is an error). */
-  protected static Future<Void> executeBatch(io.vertx.sqlclient.SqlConnection conn, String sql, List<io.vertx.sqlclient.Tuple> rows) {
-    return rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(sql).executeBatch(rows).mapEmpty();
-  }
-
   /** This verticle's Kafka producer (dead letters, and whatever the subclass publishes). */
   protected AckedProducer producer() {
     return producer;

@@ -15,22 +15,44 @@ import java.util.Map;
 
 /** Maps events to the rows of the event store (db/migration), one tuple per row. */
 final class EventRows {
+  // One statement per table for a whole batch: the rows as one array per column (unnest), each
+  // column's type as the tuples below carry it (see COLUMNS).
   static final String INSERT_AUCTION = """
       INSERT INTO auctions (auction_id, request_id, trace_id, occurred_at, test, currency, tmax_ms, duration_ms,
                             inventory, publisher_id, device_type, country, event)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb) ON CONFLICT DO NOTHING""";
+      SELECT a, r, t, o, te, c, tm, d, i, p, dt, co, ev::jsonb
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::boolean[], $6::text[], $7::int[], $8::bigint[],
+                    $9::text[], $10::text[], $11::int[], $12::text[], $13::text[]) AS x(a, r, t, o, te, c, tm, d, i, p, dt, co, ev)
+      ON CONFLICT DO NOTHING""";
   static final String INSERT_BID = """
       INSERT INTO bids (auction_id, imp_id, bid_id, seat, source, campaign_id, deal_id, price_micros, status, loss_reason,
                         clearing_micros)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING""";
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[],
+                           $9::text[], $10::int[], $11::bigint[])
+      ON CONFLICT DO NOTHING""";
   static final String INSERT_TRACKING = """
       INSERT INTO tracking_events (event_id, auction_id, kind, imp_id, bid_id, seat, campaign_id, bidder, price_micros,
                                    currency, received_at, token_id, ip, user_agent, test)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING""";
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                           $9::bigint[], $10::text[], $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::boolean[])
+      ON CONFLICT DO NOTHING""";
   static final String INSERT_VERDICT = """
       INSERT INTO fraud_verdicts (verdict_id, subject_event_id, subject_kind, auction_id, rule_id, evidence, campaign_id,
                                   seat, price_micros, currency, decided_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING""";
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                           $9::bigint[], $10::text[], $11::timestamptz[])
+      ON CONFLICT DO NOTHING""";
+
+  /** The Java type of each column of each statement's rows, in order: what {@link Columns} builds arrays of. */
+  static final Class<?>[] AUCTION_COLUMNS = {String.class, String.class, String.class, OffsetDateTime.class, Boolean.class,
+      String.class, Integer.class, Long.class, String.class, String.class, Integer.class, String.class, String.class};
+  static final Class<?>[] BID_COLUMNS = {String.class, String.class, String.class, String.class, String.class, String.class,
+      String.class, Long.class, String.class, Integer.class, Long.class};
+  static final Class<?>[] TRACKING_COLUMNS = {String.class, String.class, String.class, String.class, String.class, String.class,
+      String.class, String.class, Long.class, String.class, OffsetDateTime.class, String.class, String.class, String.class,
+      Boolean.class};
+  static final Class<?>[] VERDICT_COLUMNS = {String.class, String.class, String.class, String.class, String.class, String.class,
+      String.class, String.class, Long.class, String.class, OffsetDateTime.class};
 
   private EventRows() {}
 
