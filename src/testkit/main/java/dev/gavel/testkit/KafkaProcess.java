@@ -42,10 +42,8 @@ public final class KafkaProcess {
       throw new UncheckedIOException("cannot prepare " + dataDir, e);
     }
     List<String> command = new ArrayList<>();
-    Path nice = LowerPriority.nice();
-    if (nice != null) {
-      command.addAll(List.of(nice.toString(), "-n", String.valueOf(LowerPriority.NICENESS)));
-    }
+    List<String> prefix = LowerPriority.prefix();
+    command.addAll(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), StandaloneKafka.class.getName(),
@@ -59,7 +57,7 @@ public final class KafkaProcess {
     }
     String servers = awaitReady(process, log, timeout);
     LOG.info("Kafka up on {} in a process of its own (pid {}{}) in {} ms; its log: {}", servers, process.pid(),
-        nice == null ? "" : ", nice " + LowerPriority.NICENESS, (System.nanoTime() - t0) / 1_000_000, log);
+        prefix.isEmpty() ? "" : ", " + String.join(" ", prefix).replaceAll("\\S*/", ""), (System.nanoTime() - t0) / 1_000_000, log);
     return new KafkaProcess(process, servers);
   }
 

@@ -19,9 +19,22 @@ public final class LowerPriority {
 
   private LowerPriority() {}
 
-  /** {@code nice}, or null where there is none: a command prefix is {@code [nice, -n, 10]}. */
-  static Path nice() {
-    return onPath("nice");
+  /**
+   * What to run a child command behind: {@code setsid} (a session of its own, so a Ctrl-C in the
+   * terminal reaches only Gavel, which then stops the child in order) and {@code nice -n 10}, each
+   * where it exists. Both exec the command: the child keeps the pid it was started with.
+   */
+  static java.util.List<String> prefix() {
+    java.util.List<String> prefix = new java.util.ArrayList<>();
+    Path setsid = onPath("setsid");
+    if (setsid != null) {
+      prefix.add(setsid.toString());
+    }
+    Path nice = onPath("nice");
+    if (nice != null) {
+      prefix.addAll(java.util.List.of(nice.toString(), "-n", String.valueOf(NICENESS)));
+    }
+    return prefix;
   }
 
   /**

@@ -47,7 +47,7 @@ public final class ConsumerLoop {
    * While auctions in this process are short of time, at most one batch per this interval: the
    * consumer still makes progress (500 records a batch), and its CPU goes to the auctions.
    */
-  static final long PACE_MS = 250;
+  private static final long PACE_MS = 250;
 
   /** Who the consumer is (its group) and what it reads. */
   public record Subscription(String bootstrapServers, String groupId, Set<String> topics, int maxPollRecords, String assignor) {}
