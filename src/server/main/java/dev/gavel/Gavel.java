@@ -46,6 +46,7 @@ public final class Gavel {
 
   private final Vertx vertx;
   private final GavelConfig config;
+  private final PostgresEndpoint postgres;
   private final PrometheusMeterRegistry registry;
   private final Readiness readiness = new Readiness();
   private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
@@ -60,6 +61,7 @@ public final class Gavel {
     this.stopRequested = stopRequested;
     this.vertx = vertx;
     this.config = config;
+    this.postgres = PostgresEndpoint.of(config.postgres());
     this.registry = registry;
     this.deployments = new Deployments(vertx);
     // Not ready until every role is deployed and warmed up, whatever else has registered by then.
@@ -93,7 +95,7 @@ public final class Gavel {
   }
 
   private Future<Void> boot() {
-    prerequisites = new Prerequisites(vertx, config.kafka(), postgres(), degradations);
+    prerequisites = new Prerequisites(vertx, config.kafka(), postgres, degradations);
     return loadCampaigns()
         .compose(this::deployRoles)
         .onSuccess(v -> started.set(true));
@@ -104,7 +106,7 @@ public final class Gavel {
    * serving side starts without them and the consumers follow when they are back.
    */
   private Future<Void> deployRoles(CampaignIndex index) {
-    Roles roles = new Roles(config, postgres(), registry, degradations);
+    Roles roles = new Roles(config, postgres, registry, degradations);
     boolean consume = config.verticles().consume();
     Supplier<Future<Void>> afterPrerequisites = () -> consume ? roles.deployConsumers(deployments, admissions::underPressure) : Future.succeededFuture();
     Future<Void> consumers = prerequisites.attempt().transform(ready -> {
@@ -134,12 +136,12 @@ public final class Gavel {
         index, budgets::view, new CurrencyRates(config.currency()),
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
         roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp);
-    return budgets.start(deployments, postgres())
+    return budgets.start(deployments, postgres)
         .compose(v -> roles.deployPublisher(deployments))
         .compose(v -> deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(
             ops(), new AuctionRoutes(setup),
             new TrackingRoutes(config.tracking(), config.http().trustedProxies(), new EventBusSink(vertx), registry),
-            new ReportRoutes(postgres(), index))), config.verticles().httpInstances()))
+            new ReportRoutes(postgres, index))), config.verticles().httpInstances()))
         .compose(v -> WarmUp.run(vertx, config.warmUp(), config.http().port(), warmUp, index.campaigns(), stopRequested))
         .onSuccess(v -> LOG.info("Gavel serving on http://{}:{} ({} HTTP verticles)", config.http().host(),
             config.http().port(), config.verticles().httpInstances()));
@@ -175,7 +177,7 @@ public final class Gavel {
 
   /** Where this process's PostgreSQL is. */
   public PostgresEndpoint postgres() {
-    return PostgresEndpoint.of(config.postgres());
+    return postgres;
   }
 
   /**

@@ -1,9 +1,7 @@
 package dev.gavel.auction;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** An auction clock that moves only when a test says: timers fire, in order, as it is advanced. */
@@ -34,16 +32,13 @@ final class ManualClock implements AuctionClock {
   void advanceMillis(long ms) {
     long target = now + ms * 1_000_000L;
     while (true) {
-      List<Map.Entry<Long, Timer>> due = new ArrayList<>();
-      for (Map.Entry<Long, Timer> e : timers.entrySet()) {
-        if (e.getValue().dueNanos() <= target) {
-          due.add(e);
-        }
-      }
-      if (due.isEmpty()) {
+      Map.Entry<Long, Timer> first = timers.entrySet().stream()
+          .filter(e -> e.getValue().dueNanos() <= target)
+          .min(Comparator.comparingLong(e -> e.getValue().dueNanos()))
+          .orElse(null);
+      if (first == null) {
         break;
       }
-      Map.Entry<Long, Timer> first = due.stream().min(Comparator.comparingLong(e -> e.getValue().dueNanos())).get();
       timers.remove(first.getKey());
       now = first.getValue().dueNanos();
       first.getValue().action().run();

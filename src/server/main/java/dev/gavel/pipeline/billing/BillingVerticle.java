@@ -50,15 +50,15 @@ public final class BillingVerticle extends ConsumerVerticleBase {
 
   @Override
   protected Future<Void> handle(List<ConsumerLoop.Delivered> batch) {
-    List<TrackingEvent> charged = new ArrayList<>();
-    List<FraudVerdict> verdicts = new ArrayList<>();
+    List<Tuple> charges = new ArrayList<>();
+    List<Tuple> verdicts = new ArrayList<>();
     Set<String> subjects = new TreeSet<>(); // sorted: the order the locks are taken in
     for (Event event : events(batch)) {
       if (event instanceof TrackingEvent t && t.billable()) {
-        charged.add(t);
+        charges.add(charge(t));
         subjects.add(t.eventId());
       } else if (event instanceof FraudVerdict v && TrackingEvent.IMPRESSION.equals(v.subjectKind())) {
-        verdicts.add(v);
+        verdicts.add(Tuple.of(v.subjectEventId(), v.eventId(), v.ruleId()));
         subjects.add(v.subjectEventId());
       }
     }
@@ -66,56 +66,18 @@ public final class BillingVerticle extends ConsumerVerticleBase {
       return Future.succeededFuture();
     }
     Tuple subjectIds = Tuple.of((Object) subjects.toArray(String[]::new));
-    return pool().withTransaction(conn -> execute(conn, LedgerSql.LOCK_SUBJECTS, subjectIds, true)
-        .compose(v -> execute(conn, LedgerSql.RECORD_VERDICTS, verdictColumns(verdicts), !verdicts.isEmpty()))
-        .compose(v -> execute(conn, LedgerSql.CHARGE, chargeColumns(charged), !charged.isEmpty()))
-        .compose(v -> execute(conn, LedgerSql.CREDIT, subjectIds, true)));
+    return pool().withTransaction(conn -> conn.preparedQuery(LedgerSql.LOCK_SUBJECTS).execute(subjectIds)
+        .compose(v -> insertAll(conn, LedgerSql.RECORD_VERDICTS, verdicts, LedgerSql.VERDICT_COLUMNS))
+        .compose(v -> insertAll(conn, LedgerSql.CHARGE, charges, LedgerSql.CHARGE_COLUMNS))
+        .compose(v -> conn.preparedQuery(LedgerSql.CREDIT).execute(subjectIds))
+        .mapEmpty());
   }
 
-  private static Future<Void> execute(io.vertx.sqlclient.SqlConnection conn, String sql, Tuple columns, boolean needed) {
-    return needed ? conn.preparedQuery(sql).execute(columns).mapEmpty() : Future.succeededFuture();
-  }
-
-  private static Tuple verdictColumns(List<FraudVerdict> verdicts) {
-    int n = verdicts.size();
-    String[] subject = new String[n];
-    String[] id = new String[n];
-    String[] rule = new String[n];
-    for (int i = 0; i < n; i++) {
-      FraudVerdict v = verdicts.get(i);
-      subject[i] = v.subjectEventId();
-      id[i] = v.eventId();
-      rule[i] = v.ruleId();
-    }
-    return Tuple.of(subject, id, rule);
-  }
-
-  /** The charges as one array per column of {@link LedgerSql#CHARGE}. */
-  private Tuple chargeColumns(List<TrackingEvent> charged) {
-    int n = charged.size();
-    String[] token = new String[n];
-    String[] auction = new String[n];
-    String[] event = new String[n];
-    String[] campaign = new String[n];
-    String[] seat = new String[n];
-    OffsetDateTime[] hour = new OffsetDateTime[n];
-    Long[] cpm = new Long[n];
-    String[] currency = new String[n];
-    Long[] usd = new Long[n];
-    for (int i = 0; i < n; i++) {
-      TrackingEvent t = charged.get(i);
-      token[i] = t.tokenId();
-      auction[i] = t.auctionId();
-      event[i] = t.eventId();
-      campaign[i] = t.campaignId();
-      seat[i] = t.seat();
-      hour[i] = OffsetDateTime.ofInstant(Instant.ofEpochMilli(t.receivedAtMs()), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
-      cpm[i] = t.priceMicros();
-      currency[i] = t.currency();
-      usd[i] = usdMicros(t);
-    }
-    return Tuple.tuple().addValue(token).addValue(auction).addValue(event).addValue(campaign).addValue(seat).addValue(hour)
-        .addValue(cpm).addValue(currency).addValue(usd);
+  /** One charge: a row of {@link LedgerSql#CHARGE}'s columns. */
+  private Tuple charge(TrackingEvent t) {
+    OffsetDateTime hour = OffsetDateTime.ofInstant(Instant.ofEpochMilli(t.receivedAtMs()), ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+    return Tuple.tuple().addString(t.tokenId()).addString(t.auctionId()).addString(t.eventId()).addString(t.campaignId())
+        .addString(t.seat()).addOffsetDateTime(hour).addLong(t.priceMicros()).addString(t.currency()).addLong(usdMicros(t));
   }
 
   private long usdMicros(TrackingEvent t) {

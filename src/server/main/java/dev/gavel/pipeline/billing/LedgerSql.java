@@ -27,6 +27,10 @@ final class LedgerSql {
         SET impressions = spend_hourly.impressions + EXCLUDED.impressions,
             gross_cpm_usd_micros = spend_hourly.gross_cpm_usd_micros + EXCLUDED.gross_cpm_usd_micros""";
 
+  /** The Java type of each of {@link #CHARGE}'s columns, as {@code BillingVerticle} makes its rows. */
+  static final Class<?>[] CHARGE_COLUMNS = {String.class, String.class, String.class, String.class, String.class,
+      java.time.OffsetDateTime.class, Long.class, String.class, Long.class};
+
   /**
    * $1 the batch's subject event ids, sorted. Taken first, in that order, for every impression a
    * batch touches: a charge and a verdict of the same impression processed at once by two
@@ -34,6 +38,9 @@ final class LedgerSql {
    * COMMITTED alone would let both miss each other).
    */
   static final String LOCK_SUBJECTS = "SELECT pg_advisory_xact_lock(hashtext(id)) FROM unnest($1::text[]) AS id";
+
+  /** The Java type of each of {@link #RECORD_VERDICTS}'s columns. */
+  static final Class<?>[] VERDICT_COLUMNS = {String.class, String.class, String.class};
 
   /** $1 subject event ids, $2 verdict ids, $3 rule ids. */
   static final String RECORD_VERDICTS = """

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -26,7 +28,7 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
   public record Deps(String bootstrapServers, KafkaConfig kafka, PostgresEndpoint postgres, int poolSize, MeterRegistry registry,
                      BooleanSupplier servingBusy) {
 
-    /** For a process that serves no auctions: nothing to give way to. */
+    /** A consumer that never gives way: for a process that serves no auctions. */
     public Deps(String bootstrapServers, KafkaConfig kafka, PostgresEndpoint postgres, int poolSize, MeterRegistry registry) {
       this(bootstrapServers, kafka, postgres, poolSize, registry, () -> false);
     }
@@ -64,6 +66,14 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
 
   protected Pool pool() {
     return pool;
+  }
+
+  /**
+   * All of {@code rows} in one statement, as one array per column ({@link Columns}: the statement
+   * reads them with {@code unnest}); skipped when there are none.
+   */
+  protected static Future<Void> insertAll(SqlConnection conn, String sql, List<Tuple> rows, Class<?>... types) {
+    return rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(sql).execute(Columns.of(rows, types)).mapEmpty();
   }
 
   /** This verticle's Kafka producer (dead letters, and whatever the subclass publishes). */

@@ -43,7 +43,7 @@ final class EventRows {
                            $9::bigint[], $10::text[], $11::timestamptz[])
       ON CONFLICT DO NOTHING""";
 
-  /** The Java type of each column of each statement's rows, in order: what {@link Columns} builds arrays of. */
+  /** The Java type of each column of each statement's rows, in order: what {@code Columns} builds arrays of. */
   static final Class<?>[] AUCTION_COLUMNS = {String.class, String.class, String.class, OffsetDateTime.class, Boolean.class,
       String.class, Integer.class, Long.class, String.class, String.class, Integer.class, String.class, String.class};
   static final Class<?>[] BID_COLUMNS = {String.class, String.class, String.class, String.class, String.class, String.class,

@@ -7,7 +7,6 @@ import dev.gavel.events.TrackingEvent;
 import dev.gavel.pipeline.kafka.ConsumerLoop;
 import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,14 +55,9 @@ public final class PersistenceVerticle extends ConsumerVerticleBase {
     } catch (RuntimeException e) { // an event that cannot become a row: data, not an outage
       return Future.failedFuture(new ConsumerLoop.PermanentFailure(e));
     }
-    return pool().withTransaction(conn -> insert(conn, EventRows.INSERT_AUCTION, auctions, EventRows.AUCTION_COLUMNS)
-        .compose(v -> insert(conn, EventRows.INSERT_BID, bids, EventRows.BID_COLUMNS))
-        .compose(v -> insert(conn, EventRows.INSERT_TRACKING, tracking, EventRows.TRACKING_COLUMNS))
-        .compose(v -> insert(conn, EventRows.INSERT_VERDICT, verdicts, EventRows.VERDICT_COLUMNS)));
-  }
-
-  /** All of a table's rows in one statement. */
-  private static Future<Void> insert(SqlConnection conn, String sql, List<Tuple> rows, Class<?>[] types) {
-    return rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(sql).execute(Columns.of(rows, types)).mapEmpty();
+    return pool().withTransaction(conn -> insertAll(conn, EventRows.INSERT_AUCTION, auctions, EventRows.AUCTION_COLUMNS)
+        .compose(v -> insertAll(conn, EventRows.INSERT_BID, bids, EventRows.BID_COLUMNS))
+        .compose(v -> insertAll(conn, EventRows.INSERT_TRACKING, tracking, EventRows.TRACKING_COLUMNS))
+        .compose(v -> insertAll(conn, EventRows.INSERT_VERDICT, verdicts, EventRows.VERDICT_COLUMNS)));
   }
 }

@@ -64,7 +64,7 @@ public final class LocalGavel implements Infrastructure {
     return config.withServices(
         k == null ? config.kafka() : config.kafka().withBootstrapServers(k.bootstrapServers()),
         pg == null ? config.postgres()
-            : config.postgres().withServer("postgresql://" + pg.host() + ":" + pg.port() + "/" + pg.database(), pg.user(), pg.password()));
+            : config.postgres().withServer(pg.url(), pg.user(), pg.password()));
   }
 
   /** PostgreSQL first, then Kafka, on a worker thread. */
