@@ -4,7 +4,10 @@ import dev.gavel.auction.BidderOutcome.Status;
 import dev.gavel.auction.campaign.AdSlot;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.MatchExplanation;
+import dev.gavel.auction.privacy.RequestPrivacy;
+import dev.gavel.auction.privacy.Treatment;
 import dev.gavel.config.BidderConfig;
+import dev.gavel.config.PrivacyConfig;
 import dev.gavel.money.CurrencyRates;
 import dev.gavel.openrtb.BidRequest;
 import dev.gavel.openrtb.Imp;
@@ -30,6 +33,7 @@ public final class AuctionEngine {
   private final CurrencyRates rates;
   private final Supplier<BudgetView> budgets;
   private final AuctionMetrics metrics;
+  private final PrivacyConfig privacy;
 
   /**
    * @param clock the event loop's clock and timers (the close of each auction)
@@ -37,7 +41,7 @@ public final class AuctionEngine {
    * @param campaigns the house seat's bids, from Gavel's own campaigns
    */
   AuctionEngine(AuctionClock clock, BidderTransport transport, BidderSlots slots, CampaignBids campaigns, Floors floors,
-                CurrencyRates rates, Supplier<BudgetView> budgets, AuctionMetrics metrics) {
+                CurrencyRates rates, Supplier<BudgetView> budgets, AuctionMetrics metrics, PrivacyConfig privacy) {
     this.clock = clock;
     this.transport = transport;
     this.slots = slots;
@@ -46,6 +50,7 @@ public final class AuctionEngine {
     this.rates = rates;
     this.budgets = budgets;
     this.metrics = metrics;
+    this.privacy = privacy;
   }
 
   /**
@@ -85,10 +90,13 @@ public final class AuctionEngine {
     final Map<String, MatchExplanation> filters = new LinkedHashMap<>();
     final Map<String, BidderOutcome> outcomes = new HashMap<>();
     final Map<String, CallPlan> calls = new HashMap<>();
+    final Map<String, Treatment> treatments = new HashMap<>();
+    final RequestPrivacy requestPrivacy;
 
     Round(AuctionIds ids, BidRequest request, Deadline deadline, String currency, List<BidderConfig> bidders) {
       this.ids = ids;
       this.request = request;
+      this.requestPrivacy = RequestPrivacy.of(request);
       this.deadline = deadline;
       this.currency = currency;
       this.bidders = bidders;
@@ -123,6 +131,11 @@ public final class AuctionEngine {
       if (!budgetView.known()) {
         return "spend is not known yet (billing unreadable since start, no local snapshot), so any bid could overspend";
       }
+      Treatment house = requestPrivacy.forHouse(privacy.houseGvlVendorId(), privacy.housePurposes());
+      if (house.refused()) {
+        metrics.recordPrivacy("no_consent");
+        return house.refusal();
+      }
       String refusal = CallPlan.seatRefusal(request, campaigns.houseSeat());
       return refusal == null ? null : "house seat " + refusal;
     }
@@ -130,7 +143,14 @@ public final class AuctionEngine {
     /** Calls every eligible bidder at once; each answer that comes before the close joins the auction. */
     void callBidders(OpenAuction<AuctionResult> auction) {
       for (BidderConfig bidder : bidders) {
-        CallPlan call = CallPlan.plan(bidder, request, deadline, currency, terms.keySet(), clock.nanoTime());
+        Treatment treatment = requestPrivacy.forVendor(bidder.gvlVendorId());
+        if (treatment.refused()) {
+          metrics.recordPrivacy("no_consent");
+          outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.SKIPPED, 0, treatment.refusal()));
+          continue;
+        }
+        treatments.put(bidder.name(), treatment);
+        CallPlan call = CallPlan.plan(bidder, requestPrivacy.requestFor(treatment), deadline, currency, terms.keySet(), clock.nanoTime());
         if (call.skipReason() != null) {
           outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.SKIPPED, 0, call.skipReason()));
           continue;
@@ -141,6 +161,7 @@ public final class AuctionEngine {
           continue;
         }
         calls.put(bidder.name(), call);
+        treatment.rules().forEach(rule -> metrics.recordPrivacy(rule.label()));
         Future<BidderOutcome> answer;
         try {
           answer = transport.call(bidder, call.outbound(), currency, call.timeoutMs());
@@ -167,7 +188,8 @@ public final class AuctionEngine {
               "no answer before the auction deadline");
         }
         metrics.recordBidder(outcome);
-        all.add(outcome);
+        Treatment treatment = calls.containsKey(bidder.name()) ? treatments.get(bidder.name()) : null;
+        all.add(treatment == null || treatment.rules().isEmpty() ? outcome : outcome.withPrivacy(List.copyOf(treatment.rules())));
       }
       return new AuctionResult(ids, request, deadline, currency, decide(), all, filters, notes);
     }

@@ -2,6 +2,7 @@ package dev.gavel.auction;
 
 import dev.gavel.auction.BidderOutcome.RejectedBid;
 import dev.gavel.auction.ImpDecision.BidLoss;
+import dev.gavel.auction.privacy.Rule;
 import dev.gavel.events.AuctionEvent;
 import dev.gavel.openrtb.BidRequest;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ final class AuctionEvents {
     }
     List<AuctionEvent.BidderCall> calls = new ArrayList<>();
     for (BidderOutcome o : r.bidders()) {
-      calls.add(new AuctionEvent.BidderCall(o.bidder(), o.status().label(), o.latencyMs(), o.error()));
+      calls.add(new AuctionEvent.BidderCall(o.bidder(), o.status().label(), o.latencyMs(), o.error(),
+          o.privacy().isEmpty() ? null : o.privacy().stream().map(Rule::label).toList()));
       for (RejectedBid rejected : o.rejected()) {
         bids.add(new AuctionEvent.BidEntry(rejected.impId(), rejected.bidId(), o.bidder(), o.bidder(), null, null, 0,
             "rejected", rejected.lossReason()));

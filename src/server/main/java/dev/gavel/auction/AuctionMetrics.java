@@ -25,6 +25,7 @@ public final class AuctionMetrics {
   private final Map<String, Counter> bidderCalls = new ConcurrentHashMap<>();
   private final Map<String, Counter> bidderBids = new ConcurrentHashMap<>();
   private final Map<ShedReason, Counter> shed = new EnumMap<>(ShedReason.class);
+  private final Map<String, Counter> privacy = new ConcurrentHashMap<>();
 
   public AuctionMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -71,6 +72,13 @@ public final class AuctionMetrics {
     if (late) {
       lateResponses.increment();
     }
+  }
+
+  /** One privacy enforcement: a recipient not called ({@code no_consent}) or a rule's removals (its label). */
+  public void recordPrivacy(String action) {
+    privacy.computeIfAbsent(action, a -> Counter.builder("gavel.privacy.actions")
+        .description("Privacy enforcement on outbound requests and Gavel's own campaigns, by action")
+        .tag("action", a).register(registry)).increment();
   }
 
   public void recordBidder(BidderOutcome outcome) {

@@ -1,13 +1,25 @@
 package dev.gavel.auction;
 
+import dev.gavel.auction.privacy.Rule;
 import java.util.List;
 
 /**
  * What one external bidder did in one auction: its valid bids, the bids Gavel refused and why,
- * and how long it took. A bidder's failure is recorded here and never breaks the auction.
+ * and how long it took, and what privacy rules removed from the request it saw. A bidder's failure
+ * is recorded here and never breaks the auction.
  */
 public record BidderOutcome(
-    String bidder, Status status, long latencyMs, String error, List<CandidateBid> bids, List<RejectedBid> rejected) {
+    String bidder, Status status, long latencyMs, String error, List<CandidateBid> bids, List<RejectedBid> rejected,
+    List<Rule> privacy) {
+
+  public BidderOutcome(String bidder, Status status, long latencyMs, String error, List<CandidateBid> bids, List<RejectedBid> rejected) {
+    this(bidder, status, latencyMs, error, bids, rejected, List.of());
+  }
+
+  /** The same outcome, with what privacy rules removed from the request this bidder saw. */
+  public BidderOutcome withPrivacy(List<Rule> rules) {
+    return new BidderOutcome(bidder, status, latencyMs, error, bids, rejected, List.copyOf(rules));
+  }
 
   public enum Status {
     BID, NO_BID, TIMEOUT, ERROR, SKIPPED,

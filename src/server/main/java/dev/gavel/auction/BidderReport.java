@@ -66,6 +66,10 @@ final class BidderReport {
       if (outcome.error() != null) {
         b.put("reason", outcome.error());
       }
+      if (!outcome.privacy().isEmpty()) {
+        ArrayNode privacy = b.putArray("privacy");
+        outcome.privacy().forEach(rule -> privacy.addObject().put("rule", rule.label()).put("removed", rule.description()));
+      }
       ArrayNode rejected = b.putArray("rejected");
       for (RejectedBid r : outcome.rejected()) {
         rejected.addObject().put("bidId", r.bidId()).put("impId", r.impId()).put("lossReason", r.lossReason()).put("why", r.why());

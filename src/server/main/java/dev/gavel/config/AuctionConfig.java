@@ -21,7 +21,8 @@ public record AuctionConfig(
     String campaignsFile,
     int maxJsonDepth,
     AdmissionConfig admission,
-    String budgetSnapshotFile) {
+    String budgetSnapshotFile,
+    PrivacyConfig privacy) {
 
   static AuctionConfig from(ConfigReader r) {
     AuctionConfig c = new AuctionConfig(
@@ -34,7 +35,8 @@ public record AuctionConfig(
         r.string("campaignsFile", "conf/campaigns.json"),
         r.intValue("maxJsonDepth", 32, 4, 1000),
         AdmissionConfig.from(r.section("admission")),
-        r.optionalPath("budgetSnapshotFile", "data/budget-snapshot.json"));
+        r.optionalPath("budgetSnapshotFile", "data/budget-snapshot.json"),
+        PrivacyConfig.from(r.section("privacy")));
     if (c.defaultTmaxMs > c.maxTmaxMs) {
       throw new ConfigException(r.key("defaultTmaxMs") + ": must not exceed " + r.key("maxTmaxMs"));
     }

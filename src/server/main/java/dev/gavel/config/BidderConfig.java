@@ -11,8 +11,11 @@ import java.util.Set;
  * of network time). At most {@code maxInFlight} calls to it are open at once (in the whole process,
  * late ones included); an auction that finds them all taken does not call it (outcome
  * {@code throttled}), so a slow partner cannot take connections, memory or time from the others.
+ * {@code gvlVendorId} is its IAB Global Vendor List id (0: none): under GDPR it is called only with
+ * consent for it (see {@code auction.privacy.RequestPrivacy}).
  */
-public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes, int maxInFlight) {
+public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes, int maxInFlight,
+                           int gvlVendorId) {
 
   private static final List<String> ALL_MEDIA = List.of("banner", "video", "audio", "native");
   /** Reserved: the name the warm-up's loopback bidder goes by in the metrics. */
@@ -39,7 +42,8 @@ public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeduct
         r.boolValue("enabled", true),
         r.intValue("tmaxDeductionMs", 0, 0, 10_000),
         Set.copyOf(media.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList()),
-        r.intValue("maxInFlight", 64, 1, 100_000));
+        r.intValue("maxInFlight", 64, 1, 100_000),
+        r.intValue("gvlVendorId", 0, 0, 65_535));
   }
 
   private static URI parseUrl(ConfigReader r, String text) {

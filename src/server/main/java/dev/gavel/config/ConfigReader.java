@@ -132,6 +132,25 @@ final class ConfigReader {
     return List.copyOf(out);
   }
 
+  List<Integer> ints(String name, List<Integer> defaultValue, int min, int max) {
+    Object value = json.getValue(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (!(value instanceof JsonArray array)) {
+      throw new ConfigException(key(name) + ": expected a list");
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+          || n.longValue() < min || n.longValue() > max) {
+        throw new ConfigException(key(name) + "[" + i + "]: expected a whole number between " + min + " and " + max);
+      }
+      out.add(n.intValue());
+    }
+    return List.copyOf(out);
+  }
+
   <T> List<T> list(String name, Function<ConfigReader, T> parse) {
     Object value = json.getValue(name);
     if (value == null) {

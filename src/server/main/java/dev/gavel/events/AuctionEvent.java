@@ -42,5 +42,6 @@ public record AuctionEvent(
 
   public record Winner(String impId, String bidId, String seat, String campaignId, long bidMicros, long clearingMicros) {}
 
-  public record BidderCall(String bidder, String status, long latencyMs, String error) {}
+  /** @param privacy what privacy rules removed from the request this bidder saw (labels), null for nothing */
+  public record BidderCall(String bidder, String status, long latencyMs, String error, List<String> privacy) {}
 }

@@ -63,11 +63,11 @@ class AuctionEngineTest {
     CurrencyRates rates = new CurrencyRates(CONFIG.currency());
     return new AuctionEngine(clock, transport, new BidderSlots(bidders, new SimpleMeterRegistry()),
         new CampaignBids(CAMPAIGNS, rates, "gavel"), new Floors(rates), rates, () -> BudgetSnapshot.EMPTY,
-        new AuctionMetrics(new SimpleMeterRegistry()));
+        new AuctionMetrics(new SimpleMeterRegistry()), CONFIG.auction().privacy());
   }
 
   private static BidderConfig bidder(String name, int tmaxDeductionMs, int maxInFlight) {
-    return new BidderConfig(name, URI.create("http://127.0.0.1:1/" + name), true, tmaxDeductionMs, Set.of("banner"), maxInFlight);
+    return new BidderConfig(name, URI.create("http://127.0.0.1:1/" + name), true, tmaxDeductionMs, Set.of("banner"), maxInFlight, 0);
   }
 
   private static BidRequest request(String id) {

@@ -14,7 +14,7 @@ class EventJsonTest {
       List.of(new AuctionEvent.ImpFloor("1", 500_000)),
       List.of(new AuctionEvent.BidEntry("1", "b-1", "gavel", "campaigns", "c-1", null, 2_000_000, "won", 0)),
       List.of(new AuctionEvent.Winner("1", "b-1", "gavel", "c-1", 2_000_000, 510_000)),
-      List.of(new AuctionEvent.BidderCall("dsp", "timeout", 285, "timed out")), List.of());
+      List.of(new AuctionEvent.BidderCall("dsp", "timeout", 285, "timed out", null)), List.of());
 
   @Test
   void anAuctionEventRoundTrips() throws Exception {

@@ -87,6 +87,11 @@ public final class MockBidder extends VerticleBase {
     return body == null ? null : body.getBytes();
   }
 
+  /** Forgets the last request, so that a test can tell whether the next auction called this bidder. */
+  public void forgetLastRequest() {
+    lastRequest.set(null);
+  }
+
   private void answerLater(HttpServerRequest request, Buffer body) {
     requests.incrementAndGet();
     long delay = settings.latencyMs() + (settings.jitterMs() > 0 ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0);

@@ -44,7 +44,7 @@ final class LoopbackBidder extends VerticleBase {
   /** How the auction engine sees this bidder: every media type, no budget to speak of. */
   BidderConfig asBidder() {
     URI url = URI.create("http://127.0.0.1:" + server.actualPort() + "/bid");
-    return new BidderConfig(NAME, url, true, 5, Set.of("banner", "video", "audio", "native"), 100_000);
+    return new BidderConfig(NAME, url, true, 5, Set.of("banner", "video", "audio", "native"), 100_000, 0);
   }
 
   private void handle(HttpServerRequest request) {
