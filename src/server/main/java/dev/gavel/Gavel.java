@@ -10,6 +10,8 @@ import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.campaign.CampaignFile;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.CampaignLoader;
+import dev.gavel.auction.supply.SellersJsonRoutes;
+import dev.gavel.auction.supply.SupplyChain;
 import dev.gavel.auction.warmup.WarmUp;
 import dev.gavel.config.ConfigException;
 import dev.gavel.config.GavelConfig;
@@ -135,11 +137,11 @@ public final class Gavel {
     AuctionSetup setup = new AuctionSetup(config.auction(), config.bidderClient(), config.bidders(), config.http().maxBodyBytes(),
         index, budgets::view, new CurrencyRates(config.currency()),
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
-        roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp);
+        roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp, new SupplyChain(config.supplyChain()));
     return budgets.start(deployments, postgres)
         .compose(v -> roles.deployPublisher(deployments))
         .compose(v -> deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(
-            ops(), new AuctionRoutes(setup),
+            ops(), new AuctionRoutes(setup), new SellersJsonRoutes(config.supplyChain()),
             new TrackingRoutes(config.tracking(), config.http().trustedProxies(), new EventBusSink(vertx), registry),
             new ReportRoutes(postgres, index))), config.verticles().httpInstances()))
         .compose(v -> WarmUp.run(vertx, config.warmUp(), config.http().port(), warmUp, index.campaigns(), stopRequested))

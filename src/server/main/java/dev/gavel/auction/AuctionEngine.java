@@ -6,6 +6,7 @@ import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.MatchExplanation;
 import dev.gavel.auction.privacy.RequestPrivacy;
 import dev.gavel.auction.privacy.Treatment;
+import dev.gavel.auction.supply.SupplyChain;
 import dev.gavel.config.BidderConfig;
 import dev.gavel.config.PrivacyConfig;
 import dev.gavel.money.CurrencyRates;
@@ -34,6 +35,7 @@ public final class AuctionEngine {
   private final Supplier<BudgetView> budgets;
   private final AuctionMetrics metrics;
   private final PrivacyConfig privacy;
+  private final SupplyChain supplyChain;
 
   /**
    * @param clock the event loop's clock and timers (the close of each auction)
@@ -41,7 +43,8 @@ public final class AuctionEngine {
    * @param campaigns the house seat's bids, from Gavel's own campaigns
    */
   AuctionEngine(AuctionClock clock, BidderTransport transport, BidderSlots slots, CampaignBids campaigns, Floors floors,
-                CurrencyRates rates, Supplier<BudgetView> budgets, AuctionMetrics metrics, PrivacyConfig privacy) {
+                CurrencyRates rates, Supplier<BudgetView> budgets, AuctionMetrics metrics, PrivacyConfig privacy,
+                SupplyChain supplyChain) {
     this.clock = clock;
     this.transport = transport;
     this.slots = slots;
@@ -51,6 +54,7 @@ public final class AuctionEngine {
     this.budgets = budgets;
     this.metrics = metrics;
     this.privacy = privacy;
+    this.supplyChain = supplyChain;
   }
 
   /**
@@ -96,7 +100,8 @@ public final class AuctionEngine {
     Round(AuctionIds ids, BidRequest request, Deadline deadline, String currency, List<BidderConfig> bidders) {
       this.ids = ids;
       this.request = request;
-      this.requestPrivacy = RequestPrivacy.of(request);
+      // What every bidder is sent, before each one's privacy treatment and imps: with Gavel's schain node.
+      this.requestPrivacy = RequestPrivacy.of(supplyChain.appendTo(request));
       this.deadline = deadline;
       this.currency = currency;
       this.bidders = bidders;

@@ -3,6 +3,7 @@ package dev.gavel.auction;
 import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.auction.supply.SupplyChain;
 import dev.gavel.config.AuctionConfig;
 import dev.gavel.config.BidderClientConfig;
 import dev.gavel.config.BidderConfig;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
  * {@code bidders} are the enabled external bidders; {@code maxBodyBytes} bounds a request body
  * (gzip inflated); {@code tracking} issues the signed win, impression and click URLs of each
  * winner; {@code bidderSlots} holds each external bidder's concurrency budget across event loops;
- * {@code admissions} every event loop's admission control, for metrics and readiness.
+ * {@code admissions} every event loop's admission control, for metrics and readiness;
+ * {@code supplyChain} adds Gavel's node to what bidders are sent.
  */
 public record AuctionSetup(
     AuctionConfig auction,
@@ -32,7 +34,8 @@ public record AuctionSetup(
     WinnerTracking tracking,
     BidderSlots bidderSlots,
     Admissions admissions,
-    WarmUpGate warmUp) {
+    WarmUpGate warmUp,
+    SupplyChain supplyChain) {
 
   public AuctionSetup {
     bidders = bidders.stream().filter(BidderConfig::enabled).toList();

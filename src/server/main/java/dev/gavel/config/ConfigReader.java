@@ -75,7 +75,15 @@ final class ConfigReader {
     throw new ConfigException(key(name) + ": expected a non-empty string, got '" + value + "'");
   }
 
-  /** A file path that may be left empty (none); absent is empty too. */
+  /** A string that may be left empty; absent is empty too. */
+  String optionalString(String name) {
+    Object value = json.getValue(name);
+    if (value != null && !(value instanceof String)) {
+      throw new ConfigException(key(name) + ": expected a string, or empty for none, got '" + value + "'");
+    }
+    return value == null ? "" : ((String) value).trim();
+  }
+
   /** A file path, {@code byDefault} when the key is absent; empty (given as "") means none. */
   String optionalPath(String name, String byDefault) {
     Object value = json.getValue(name);

@@ -21,18 +21,19 @@ public record GavelConfig(
     EmbeddedConfig embedded,
     TrackingConfig tracking,
     FraudConfig fraud,
-    WarmUpConfig warmUp) {
+    WarmUpConfig warmUp,
+    SupplyChainConfig supplyChain) {
 
   /** The same config with these tracking settings. */
   public GavelConfig withTracking(TrackingConfig newTracking) {
     return new GavelConfig(http, verticles, auction, currency, bidderClient, bidders, kafka, postgres, embedded, newTracking, fraud,
-        warmUp);
+        warmUp, supplyChain);
   }
 
   /** The same config pointed at these Kafka and PostgreSQL settings. */
   public GavelConfig withServices(KafkaConfig newKafka, PostgresConfig newPostgres) {
     return new GavelConfig(http, verticles, auction, currency, bidderClient, bidders, newKafka, newPostgres, embedded, tracking, fraud,
-        warmUp);
+        warmUp, supplyChain);
   }
 
   public static GavelConfig from(JsonObject json) {
@@ -61,6 +62,7 @@ public record GavelConfig(
         EmbeddedConfig.from(root.section("embedded")),
         TrackingConfig.from(root.section("tracking"), http.port()),
         FraudConfig.from(root.section("fraud")),
-        WarmUpConfig.from(root.section("warmUp")));
+        WarmUpConfig.from(root.section("warmUp")),
+        SupplyChainConfig.from(root.section("supplyChain")));
   }
 }

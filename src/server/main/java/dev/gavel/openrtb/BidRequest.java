@@ -53,6 +53,12 @@ public record BidRequest(
         wseat, bseat, allimps, cur, wlang, bcat, cattax, badv, bapp, ext);
   }
 
+  /** The same request with this source (Gavel's supply-chain node added, say). */
+  public BidRequest withSource(Source newSource) {
+    return new BidRequest(id, imp, site, app, dooh, device, user, regs, newSource, test, at, tmax,
+        wseat, bseat, allimps, cur, wlang, bcat, cattax, badv, bapp, ext);
+  }
+
   /** The same request restricted to the currencies a downstream bidder may answer in. */
   public BidRequest withCur(List<String> newCur) {
     return new BidRequest(id, imp, site, app, dooh, device, user, regs, source, test, at, tmax,

@@ -7,6 +7,7 @@ import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.CampaignFile;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.CampaignLoader;
+import dev.gavel.auction.supply.SupplyChain;
 import dev.gavel.config.BidderConfig;
 import dev.gavel.config.GavelConfig;
 import dev.gavel.money.CurrencyRates;
@@ -63,7 +64,8 @@ class AuctionEngineTest {
     CurrencyRates rates = new CurrencyRates(CONFIG.currency());
     return new AuctionEngine(clock, transport, new BidderSlots(bidders, new SimpleMeterRegistry()),
         new CampaignBids(CAMPAIGNS, rates, "gavel"), new Floors(rates), rates, () -> BudgetSnapshot.EMPTY,
-        new AuctionMetrics(new SimpleMeterRegistry()), CONFIG.auction().privacy());
+        new AuctionMetrics(new SimpleMeterRegistry()), CONFIG.auction().privacy(),
+        new SupplyChain(CONFIG.supplyChain()));
   }
 
   private static BidderConfig bidder(String name, int tmaxDeductionMs, int maxInFlight) {

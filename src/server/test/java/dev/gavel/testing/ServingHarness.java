@@ -10,6 +10,8 @@ import dev.gavel.auction.admission.LagSignal;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.CampaignLoader;
+import dev.gavel.auction.supply.SellersJsonRoutes;
+import dev.gavel.auction.supply.SupplyChain;
 import dev.gavel.config.ConfigLoader;
 import dev.gavel.config.GavelConfig;
 import dev.gavel.events.EventBusSink;
@@ -80,9 +82,9 @@ public final class ServingHarness implements AutoCloseable {
     AuctionSetup setup = new AuctionSetup(parsed.auction(), parsed.bidderClient(), parsed.bidders(), parsed.http().maxBodyBytes(),
         campaigns(parsed), () -> BudgetSnapshot.EMPTY, new CurrencyRates(parsed.currency()),
         metrics, new OpenRtbJson(), new TrackingUrls(parsed.tracking(), new TokenSigner(parsed.tracking())),
-        new BidderSlots(parsed.bidders(), registry), admissions, WarmUpGate.alreadyWarm());
+        new BidderSlots(parsed.bidders(), registry), admissions, WarmUpGate.alreadyWarm(), new SupplyChain(parsed.supplyChain()));
     TestVertx.await(vertx.deployVerticle(() -> new HttpServerVerticle(parsed.http(), () -> List.of(
-            new AuctionRoutes(setup, lag),
+            new AuctionRoutes(setup, lag), new SellersJsonRoutes(parsed.supplyChain()),
             new TrackingRoutes(parsed.tracking(), parsed.http().trustedProxies(), new EventBusSink(vertx), registry))),
         new DeploymentOptions().setInstances(parsed.verticles().httpInstances())));
     return new ServingHarness(vertx, registry, setup, port);
