@@ -4,7 +4,9 @@ import dev.gavel.auction.BidderOutcome.RejectedBid;
 import dev.gavel.auction.ImpDecision.BidLoss;
 import dev.gavel.auction.privacy.Rule;
 import dev.gavel.events.AuctionEvent;
+import dev.gavel.money.Money;
 import dev.gavel.openrtb.BidRequest;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +34,7 @@ final class AuctionEvents {
           o.privacy().isEmpty() ? null : o.privacy().stream().map(Rule::label).toList()));
       for (RejectedBid rejected : o.rejected()) {
         bids.add(new AuctionEvent.BidEntry(rejected.impId(), rejected.bidId(), o.bidder(), o.bidder(), null, null, 0,
-            "rejected", rejected.lossReason()));
+            "rejected", rejected.lossReason(), null));
       }
     }
     List<AuctionEvent.ImpFloor> imps = new ArrayList<>();
@@ -47,8 +49,9 @@ final class AuctionEvents {
   }
 
   private static AuctionEvent.BidEntry entry(CandidateBid b, String status, int lossReason) {
+    Long sent = b.campaign() != null || b.bid().price() == null ? null : Money.toMicros(b.bid().price(), RoundingMode.DOWN);
     return new AuctionEvent.BidEntry(b.impId(), b.bid().id(), b.seat(), b.source(), b.campaignId(), b.dealId(),
-        b.priceMicros(), status, lossReason);
+        b.priceMicros(), status, lossReason, sent == null || sent == b.priceMicros() ? null : sent);
   }
 
   private static String inventory(BidRequest q) {

@@ -26,6 +26,7 @@ public final class AuctionMetrics {
   private final Map<String, Counter> bidderBids = new ConcurrentHashMap<>();
   private final Map<ShedReason, Counter> shed = new EnumMap<>(ShedReason.class);
   private final Map<String, Counter> privacy = new ConcurrentHashMap<>();
+  private final Map<String, Counter> warnings = new ConcurrentHashMap<>();
 
   public AuctionMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -86,6 +87,11 @@ public final class AuctionMetrics {
     bidderCalls.computeIfAbsent(key, k -> Counter.builder("gavel.bidder.calls")
         .description("Calls to external bidders by result (bid, no_bid, timeout, error, skipped)")
         .tags("bidder", outcome.bidder(), "result", outcome.status().label()).register(registry)).increment();
+    for (BidderOutcome.BidWarning w : outcome.warnings()) {
+      warnings.computeIfAbsent(outcome.bidder() + '|' + w.check(), k -> Counter.builder("gavel.bidder.bid.warnings")
+          .description("Bids that failed a creative check their bidder is only warned about (checks: warn), by check")
+          .tags("bidder", outcome.bidder(), "check", w.check()).register(registry)).increment();
+    }
     if (!outcome.bids().isEmpty()) {
       bidderBids.computeIfAbsent(outcome.bidder(), b -> Counter.builder("gavel.bidder.bids")
           .description("Valid bids received from external bidders").tag("bidder", b).register(registry))

@@ -127,7 +127,7 @@ public final class BidderClient implements BidderTransport {
       return BidderOutcome.failed(bidder.name(), Status.ERROR, latencyMs,
           "response id '" + parsed.id() + "' does not match request id '" + outbound.id() + "'");
     }
-    return new BidScreen(bidder.name(), outbound, currency).screen(parsed, latencyMs);
+    return new BidScreen(bidder, outbound, currency).screen(parsed, latencyMs);
   }
 
   private static BidderOutcome failed(BidderConfig bidder, Throwable failure, long latencyMs) {

@@ -10,15 +10,15 @@ import java.util.List;
  */
 public record BidderOutcome(
     String bidder, Status status, long latencyMs, String error, List<CandidateBid> bids, List<RejectedBid> rejected,
-    List<Rule> privacy) {
+    List<Rule> privacy, List<BidWarning> warnings) {
 
   public BidderOutcome(String bidder, Status status, long latencyMs, String error, List<CandidateBid> bids, List<RejectedBid> rejected) {
-    this(bidder, status, latencyMs, error, bids, rejected, List.of());
+    this(bidder, status, latencyMs, error, bids, rejected, List.of(), List.of());
   }
 
   /** The same outcome, with what privacy rules removed from the request this bidder saw. */
   public BidderOutcome withPrivacy(List<Rule> rules) {
-    return new BidderOutcome(bidder, status, latencyMs, error, bids, rejected, List.copyOf(rules));
+    return new BidderOutcome(bidder, status, latencyMs, error, bids, rejected, List.copyOf(rules), warnings);
   }
 
   public enum Status {
@@ -33,6 +33,9 @@ public record BidderOutcome(
 
   /** A bid refused before the auction, with its OpenRTB loss reason. */
   public record RejectedBid(String bidId, String impId, int lossReason, String why) {}
+
+  /** A bid that failed a creative check its bidder is only warned about: it competed anyway. */
+  public record BidWarning(String bidId, String check, String why) {}
 
   public static BidderOutcome failed(String bidder, Status status, long latencyMs, String error) {
     return new BidderOutcome(bidder, status, latencyMs, error, List.of(), List.of());

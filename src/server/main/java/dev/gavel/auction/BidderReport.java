@@ -70,6 +70,10 @@ final class BidderReport {
         ArrayNode privacy = b.putArray("privacy");
         outcome.privacy().forEach(rule -> privacy.addObject().put("rule", rule.label()).put("removed", rule.description()));
       }
+      if (!outcome.warnings().isEmpty()) {
+        ArrayNode warnings = b.putArray("warnings");
+        outcome.warnings().forEach(w -> warnings.addObject().put("bidId", w.bidId()).put("check", w.check()).put("why", w.why()));
+      }
       ArrayNode rejected = b.putArray("rejected");
       for (RejectedBid r : outcome.rejected()) {
         rejected.addObject().put("bidId", r.bidId()).put("impId", r.impId()).put("lossReason", r.lossReason()).put("why", r.why());

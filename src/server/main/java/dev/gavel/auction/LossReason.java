@@ -15,7 +15,9 @@ public final class LossReason {
   public static final int LOST_TO_HIGHER_BID = 102;
   public static final int LOST_TO_DEAL_BID = 103;
   public static final int BUYER_SEAT_BLOCKED = 104;
+  public static final int SIZE_NOT_ALLOWED = 203;
   public static final int ADVERTISER_EXCLUSION = 205;
+  public static final int CREATIVE_NOT_SECURE = 207;
   public static final int CATEGORY_EXCLUSION = 209;
   public static final int NOT_ALLOWED_IN_PRIVATE_AUCTION = 213;
 

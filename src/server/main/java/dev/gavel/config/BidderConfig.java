@@ -1,5 +1,6 @@
 package dev.gavel.config;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +13,15 @@ import java.util.Set;
  * late ones included); an auction that finds them all taken does not call it (outcome
  * {@code throttled}), so a slow partner cannot take connections, memory or time from the others.
  * {@code gvlVendorId} is its IAB Global Vendor List id (0: none): under GDPR it is called only with
- * consent for it (see {@code auction.privacy.RequestPrivacy}).
+ * consent for it (see {@code auction.privacy.RequestPrivacy}). {@code checks} say what a bid
+ * failing a creative check gets; {@code bidAdjustment} multiplies its prices before the auction.
  */
 public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes, int maxInFlight,
-                           int gvlVendorId) {
+                           int gvlVendorId, BidChecks checks, BigDecimal bidAdjustment) {
+
+  public BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes, int maxInFlight) {
+    this(name, url, enabled, tmaxDeductionMs, mediaTypes, maxInFlight, 0, BidChecks.ENFORCED, BigDecimal.ONE);
+  }
 
   private static final List<String> ALL_MEDIA = List.of("banner", "video", "audio", "native");
   /** Reserved: the name the warm-up's loopback bidder goes by in the metrics. */
@@ -43,7 +49,21 @@ public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeduct
         r.intValue("tmaxDeductionMs", 0, 0, 10_000),
         Set.copyOf(media.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList()),
         r.intValue("maxInFlight", 64, 1, 100_000),
-        r.intValue("gvlVendorId", 0, 0, 65_535));
+        r.intValue("gvlVendorId", 0, 0, 65_535),
+        BidChecks.from(r.section("checks")),
+        bidAdjustment(r));
+  }
+
+  /** An exact decimal factor on its bid prices before the auction (a gross-to-net deduction, say). */
+  private static BigDecimal bidAdjustment(ConfigReader r) {
+    if (r.json().getValue("bidAdjustment") == null) {
+      return BigDecimal.ONE;
+    }
+    BigDecimal factor = r.decimal("bidAdjustment");
+    if (factor.signum() <= 0 || factor.compareTo(BigDecimal.TEN) > 0) {
+      throw new ConfigException(r.key("bidAdjustment") + ": must be above 0 and at most 10, got " + factor.toPlainString());
+    }
+    return factor;
   }
 
   private static URI parseUrl(ConfigReader r, String text) {

@@ -36,9 +36,12 @@ public record AuctionEvent(
 
   public record ImpFloor(String impId, long floorMicros) {}
 
-  /** @param status "won", "lost" or "rejected" (refused before the auction) */
+  /**
+   * @param status "won", "lost" or "rejected" (refused before the auction)
+   * @param bidPriceMicros the price the bidder sent, when its bidAdjustment made {@code priceMicros} differ; else null
+   */
   public record BidEntry(String impId, String bidId, String seat, String source, String campaignId, String dealId,
-                         long priceMicros, String status, int lossReason) {}
+                         long priceMicros, String status, int lossReason, Long bidPriceMicros) {}
 
   public record Winner(String impId, String bidId, String seat, String campaignId, long bidMicros, long clearingMicros) {}
 

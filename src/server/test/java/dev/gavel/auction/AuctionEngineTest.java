@@ -69,7 +69,7 @@ class AuctionEngineTest {
   }
 
   private static BidderConfig bidder(String name, int tmaxDeductionMs, int maxInFlight) {
-    return new BidderConfig(name, URI.create("http://127.0.0.1:1/" + name), true, tmaxDeductionMs, Set.of("banner"), maxInFlight, 0);
+    return new BidderConfig(name, URI.create("http://127.0.0.1:1/" + name), true, tmaxDeductionMs, Set.of("banner"), maxInFlight);
   }
 
   private static BidRequest request(String id) {

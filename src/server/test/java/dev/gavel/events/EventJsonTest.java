@@ -12,7 +12,7 @@ class EventJsonTest {
   private static final AuctionEvent AUCTION = new AuctionEvent(AuctionEvent.TYPE, AuctionEvent.SCHEMA_VERSION, "e-1", "t-1",
       "a-1", "req-1", 1_700_000_000_000L, false, "USD", 300, 285, 12, "news.example", "pub-1", 2, "USA",
       List.of(new AuctionEvent.ImpFloor("1", 500_000)),
-      List.of(new AuctionEvent.BidEntry("1", "b-1", "gavel", "campaigns", "c-1", null, 2_000_000, "won", 0)),
+      List.of(new AuctionEvent.BidEntry("1", "b-1", "gavel", "campaigns", "c-1", null, 2_000_000, "won", 0, null)),
       List.of(new AuctionEvent.Winner("1", "b-1", "gavel", "c-1", 2_000_000, 510_000)),
       List.of(new AuctionEvent.BidderCall("dsp", "timeout", 285, "timed out", null)), List.of());
 

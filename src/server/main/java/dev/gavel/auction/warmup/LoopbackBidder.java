@@ -4,6 +4,7 @@ import dev.gavel.config.BidderConfig;
 import dev.gavel.openrtb.Bid;
 import dev.gavel.openrtb.BidRequest;
 import dev.gavel.openrtb.BidResponse;
+import dev.gavel.openrtb.Format;
 import dev.gavel.openrtb.Imp;
 import dev.gavel.openrtb.InvalidJsonException;
 import dev.gavel.openrtb.OpenRtbJson;
@@ -44,7 +45,7 @@ final class LoopbackBidder extends VerticleBase {
   /** How the auction engine sees this bidder: every media type, no budget to speak of. */
   BidderConfig asBidder() {
     URI url = URI.create("http://127.0.0.1:" + server.actualPort() + "/bid");
-    return new BidderConfig(NAME, url, true, 5, Set.of("banner", "video", "audio", "native"), 100_000, 0);
+    return new BidderConfig(NAME, url, true, 5, Set.of("banner", "video", "audio", "native"), 100_000);
   }
 
   private void handle(HttpServerRequest request) {
@@ -87,10 +88,14 @@ final class LoopbackBidder extends VerticleBase {
           ? "<VAST version=\"4.0\"><Ad><InLine><AdSystem>warm-up</AdSystem><Impression><![CDATA[" + self
               + "/imp?p=${AUCTION_PRICE}]]></Impression><Creatives/></InLine></Ad></VAST>"
           : "<div data-price=\"${AUCTION_PRICE}\">warm-up</div>";
+      // A banner bid of one of the imp's sizes, so that it passes the size check as a real one must.
+      Format size = video || imp.banner() == null || imp.banner().format() == null || imp.banner().format().isEmpty()
+          ? null : imp.banner().format().get(0);
       bids.add(new Bid("wu-" + (n++), imp.id(), price,
           self + "/win?price=${AUCTION_PRICE}&auction=${AUCTION_ID}", self + "/bill?price=${AUCTION_PRICE}", null, adm, null,
           List.of("warm-up.gavel.invalid"), null, null, "cmp-warm-up", "cr-warm-up", null, null, null, null, null, null,
-          null, null, null, null, null, null, null, null, null, video ? 2 : 1, null, null));
+          null, null, null, size == null ? null : size.w(), size == null ? null : size.h(), null, null, null, null, video ? 2 : 1,
+          null, null));
     }
     return new BidResponse(request.id(), List.of(new SeatBid(bids, NAME, null, null)), null, request.cur().get(0), null, null, null);
   }
