@@ -82,7 +82,7 @@ public final class BidderClient implements BidderTransport {
         .setConnectTimeout(Math.max(1, Math.min(timeoutMs, connectTimeoutMs)))
         .setIdleTimeout(giveUpMs)
         .putHeader("content-type", "application/json")
-        .putHeader("x-openrtb-version", "2.6")
+        .putHeader("x-openrtb-version", bidder.ortbVersion())
         .putHeader("user-agent", USER_AGENT);
     client.request(request)
         .compose(req -> {

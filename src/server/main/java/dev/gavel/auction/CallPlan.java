@@ -3,6 +3,7 @@ package dev.gavel.auction;
 import dev.gavel.config.BidderConfig;
 import dev.gavel.openrtb.BidRequest;
 import dev.gavel.openrtb.Imp;
+import dev.gavel.openrtb.Ortb25;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
 /**
  * One planned call to an external bidder: the request it may see (only imps of the media types it
  * takes, the remaining time as {@code tmax}, the auction's currency, the request's blocking lists
- * intact) and how long to wait; or why it is not called at all.
+ * intact, in the OpenRTB version it reads) and how long to wait; or why it is not called at all.
  */
 record CallPlan(BidderConfig bidder, BidRequest outbound, long timeoutMs, long startNanos, String skipReason) {
 
@@ -36,6 +37,9 @@ record CallPlan(BidderConfig bidder, BidRequest outbound, long timeoutMs, long s
       return skip(bidder, "not enough time left");
     }
     BidRequest outbound = request.withImps(visible).withTmax((int) tmax).withCur(List.of(currency));
+    if (bidder.speaks25()) {
+      outbound = Ortb25.downgrade(outbound);
+    }
     return new CallPlan(bidder, outbound, remaining, now, null);
   }
 

@@ -14,13 +14,19 @@ import java.util.Set;
  * {@code throttled}), so a slow partner cannot take connections, memory or time from the others.
  * {@code gvlVendorId} is its IAB Global Vendor List id (0: none): under GDPR it is called only with
  * consent for it (see {@code auction.privacy.RequestPrivacy}). {@code checks} say what a bid
- * failing a creative check gets; {@code bidAdjustment} multiplies its prices before the auction.
+ * failing a creative check gets; {@code bidAdjustment} multiplies its prices before the auction;
+ * {@code ortbVersion} is the OpenRTB version it reads (2.6, or 2.5: fields sent where 2.5 had them).
  */
 public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes, int maxInFlight,
-                           int gvlVendorId, BidChecks checks, BigDecimal bidAdjustment) {
+                           int gvlVendorId, BidChecks checks, BigDecimal bidAdjustment, String ortbVersion) {
 
   public BidderConfig(String name, URI url, boolean enabled, int tmaxDeductionMs, Set<String> mediaTypes, int maxInFlight) {
-    this(name, url, enabled, tmaxDeductionMs, mediaTypes, maxInFlight, 0, BidChecks.ENFORCED, BigDecimal.ONE);
+    this(name, url, enabled, tmaxDeductionMs, mediaTypes, maxInFlight, 0, BidChecks.ENFORCED, BigDecimal.ONE, "2.6");
+  }
+
+  /** Whether it reads OpenRTB 2.5, where several 2.6 fields still sat in {@code ext}. */
+  public boolean speaks25() {
+    return ortbVersion.equals("2.5");
   }
 
   private static final List<String> ALL_MEDIA = List.of("banner", "video", "audio", "native");
@@ -51,7 +57,16 @@ public record BidderConfig(String name, URI url, boolean enabled, int tmaxDeduct
         r.intValue("maxInFlight", 64, 1, 100_000),
         r.intValue("gvlVendorId", 0, 0, 65_535),
         BidChecks.from(r.section("checks")),
-        bidAdjustment(r));
+        bidAdjustment(r),
+        ortbVersion(r));
+  }
+
+  private static String ortbVersion(ConfigReader r) {
+    String version = r.string("ortbVersion", "2.6");
+    if (!version.equals("2.5") && !version.equals("2.6")) {
+      throw new ConfigException(r.key("ortbVersion") + ": expected \"2.5\" or \"2.6\", got '" + version + "'");
+    }
+    return version;
   }
 
   /** An exact decimal factor on its bid prices before the auction (a gross-to-net deduction, say). */

@@ -74,7 +74,7 @@ class BidValidationTest {
 
   /** The debug section of an auction that calls only {@code bidder}, for a secure (or not) 300x250 imp. */
   private static JsonObject debugOf(String requestId, String bidder, boolean secure) {
-    JsonObject request = new JsonObject().put("id", requestId).put("tmax", 500).put("test", 1).put("at", 1)
+    JsonObject request = new JsonObject().put("id", requestId).put("tmax", 1000).put("test", 1).put("at", 1)
         .put("wseat", new JsonArray().add(bidder))
         .put("imp", new JsonArray().add(new JsonObject().put("id", "1").put("secure", secure ? 1 : 0)
             .put("banner", new JsonObject().put("format", new JsonArray().add(new JsonObject().put("w", 300).put("h", 250))))))

@@ -2,6 +2,7 @@ package dev.gavel.auction.supply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gavel.testing.Eventually;
 import dev.gavel.testing.ServingHarness;
 import dev.gavel.testing.TestVertx;
 import dev.gavel.testkit.MockBidder;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class SupplyChainTest {
   }
 
   private static JsonObject request(String id, String publisherId, JsonObject source) {
-    JsonObject r = new JsonObject().put("id", id).put("tmax", 500)
+    JsonObject r = new JsonObject().put("id", id).put("tmax", 1000)
         .put("imp", new JsonArray().add(new JsonObject().put("id", "1")
             .put("banner", new JsonObject().put("format", new JsonArray().add(new JsonObject().put("w", 300).put("h", 250))))))
         .put("site", new JsonObject().put("domain", "dailyledger-news.com").put("publisher", new JsonObject().put("id", publisherId)));
@@ -57,6 +59,8 @@ class SupplyChainTest {
   private static JsonObject chainSeen(JsonObject request) {
     bidder.forgetLastRequest();
     assertThat(gavel.postAuction(request.encode()).statusCode()).isEqualTo(200);
+    // A call still on its way when the auction closed (a cold JVM on a loaded machine) is waited for.
+    Eventually.await("the bidder receives the request", () -> bidder.lastRequest() != null, Duration.ofSeconds(5));
     JsonObject seen = new JsonObject(Buffer.buffer(bidder.lastRequest()));
     return seen.getJsonObject("source").getJsonObject("schain");
   }
