@@ -57,7 +57,7 @@ final class Budgets implements BudgetFeed.Target {
    * read has worked or failed.
    */
   Future<Void> start(Deployments deployments, PostgresEndpoint postgres) {
-    return loadKept().compose(v -> deployments.deploy(Deployments.Tier.BUDGETS, () -> new BudgetFeed(postgres, REFRESH_MS, this), 1))
+    return loadKept().compose(v -> deployments.deploy(Deployments.Tier.FEEDS, () -> new BudgetFeed(postgres, REFRESH_MS, this), 1))
         .mapEmpty();
   }
 

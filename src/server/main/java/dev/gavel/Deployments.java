@@ -17,10 +17,10 @@ import java.util.function.Supplier;
  */
 final class Deployments {
   /**
-   * In stop order: HTTP before what it uses (the spend feed, the publisher it hands events to),
+   * In stop order: HTTP before what it uses (the spend and currency-rate feeds, the publisher it hands events to),
    * the publisher before the consumers.
    */
-  enum Tier { HTTP, BUDGETS, PUBLISHER, CONSUMERS }
+  enum Tier { HTTP, FEEDS, PUBLISHER, CONSUMERS }
 
   private final Vertx vertx;
   private final Map<Tier, Deque<String>> ids = new EnumMap<>(Tier.class);

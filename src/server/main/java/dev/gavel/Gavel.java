@@ -21,6 +21,7 @@ import dev.gavel.events.EventBusSink;
 import dev.gavel.http.HttpServerVerticle;
 import dev.gavel.http.RouteModule;
 import dev.gavel.money.CurrencyRates;
+import dev.gavel.money.RateFeed;
 import dev.gavel.openrtb.OpenRtbJson;
 import dev.gavel.ops.Degradations;
 import dev.gavel.ops.OpsRoutes;
@@ -134,11 +135,14 @@ public final class Gavel {
     readiness.detail("admission", admissions::report);
     String snapshot = config.auction().budgetSnapshotFile();
     Budgets budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC());
+    CurrencyRates rates = new CurrencyRates(config.currency());
     AuctionSetup setup = new AuctionSetup(config.auction(), config.bidderClient(), config.bidders(), config.http().maxBodyBytes(),
-        index, budgets::view, new CurrencyRates(config.currency()),
+        index, budgets::view, rates,
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
         roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp, new SupplyChain(config.supplyChain()));
     return budgets.start(deployments, postgres)
+        .compose(v -> config.currency().source().isEmpty() ? Future.succeededFuture()
+            : deployments.deploy(Deployments.Tier.FEEDS, () -> new RateFeed(config.currency(), rates, registry), 1))
         .compose(v -> roles.deployPublisher(deployments))
         .compose(v -> deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(
             ops(), new AuctionRoutes(setup), new SellersJsonRoutes(config.supplyChain()),

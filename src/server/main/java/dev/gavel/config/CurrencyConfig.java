@@ -8,9 +8,18 @@ import java.util.TreeMap;
 /**
  * Conversion rates as units of each currency per one US dollar, read as exact decimals. USD is
  * always supported and is the currency campaigns are priced in. Configured rates are merged over
- * the default table, as a config file is merged over conf/gavel.yaml.
+ * the default table, as a config file is merged over conf/gavel.yaml. {@code source}, a file or
+ * an http(s) URL in Prebid's currency-file format, is read at start and every
+ * {@code refreshSeconds}; its rates win over the table while they are at most
+ * {@code maxAgeSeconds} old. Past that the table serves the currencies it has and the others are
+ * refused (see {@code money.CurrencyRates}).
  */
-public record CurrencyConfig(Map<String, BigDecimal> ratesPerUsd) {
+public record CurrencyConfig(Map<String, BigDecimal> ratesPerUsd, String source, int refreshSeconds, int maxAgeSeconds) {
+
+  /** The configured table alone (no feed). */
+  public CurrencyConfig(Map<String, BigDecimal> ratesPerUsd) {
+    this(ratesPerUsd, "", 3600, 86_400);
+  }
 
   private static final Map<String, BigDecimal> DEFAULT_RATES = Map.of(
       "EUR", new BigDecimal("0.92"), "GBP", new BigDecimal("0.79"), "CAD", new BigDecimal("1.37"), "JPY", new BigDecimal("151.20"));
@@ -33,7 +42,8 @@ public record CurrencyConfig(Map<String, BigDecimal> ratesPerUsd) {
       }
       rates.put(code, rate);
     }
-    return new CurrencyConfig(Map.copyOf(rates));
+    return new CurrencyConfig(Map.copyOf(rates), r.optionalString("source"), r.intValue("refreshSeconds", 3600, 10, 86_400),
+        r.intValue("maxAgeSeconds", 86_400, 60, 30 * 86_400));
   }
 
   private static boolean isIso4217(String code) {
