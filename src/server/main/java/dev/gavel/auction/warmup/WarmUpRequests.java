@@ -15,13 +15,19 @@ import java.util.List;
  * inventory, country and device), plus open banner, video, native and audio requests, so the
  * paths real traffic takes through targeting, pricing and markup all run. All are test requests
  * ({@code test=1}: not billable, left out of the reports). Every eighth is answered late by the
- * loopback bidder, so the auction also closes by its deadline timer.
+ * loopback bidder, so the auction also closes by its deadline timer; some carry privacy signals.
  */
 final class WarmUpRequests {
   private static final int LATE_EVERY = 8;
   private static final int TMAX = 200;
   /** Long enough to be run (not shed) whatever the margin, short of the loopback bidder's late answer. */
   private static final int LATE_TMAX = 300;
+
+  /** A TCF v2.2 string (purposes 1-4 and vendor 1), made with IAB's reference encoder. */
+  private static final String TCF = "CQtAQoAQtAQoAAHABBENCWEIAPAAAAAAAAYgAAoAAAAA";
+  /** A GPP string with a US National section that opts out of sale. */
+  private static final String GPP_US_OPT_OUT = "DBABLA~BEAaAAAAAABA.QA";
+  private static final int PRIVACY_EVERY = 10;
 
   private final List<JsonObject> shapes = new ArrayList<>();
 
@@ -58,7 +64,21 @@ final class WarmUpRequests {
     JsonObject request = shapes.get((int) (n % shapes.size())).copy();
     boolean late = n % LATE_EVERY == LATE_EVERY - 1;
     request.put("id", (late ? LoopbackBidder.LATE_PREFIX : "warm-up-") + n).put("tmax", late ? LATE_TMAX : TMAX);
+    withPrivacySignals(request, n % PRIVACY_EVERY);
     return request.toBuffer();
+  }
+
+  /** Three in ten carry privacy signals (GDPR with a TCF string, US Privacy, GPP), so decoding and scrubbing are warm too. */
+  private static void withPrivacySignals(JsonObject request, long slot) {
+    JsonObject regs = request.getJsonObject("regs");
+    if (slot == 1) {
+      regs.put("gdpr", 1);
+      request.getJsonObject("user").put("consent", TCF);
+    } else if (slot == 2) {
+      regs.put("us_privacy", "1YYN");
+    } else if (slot == 3) {
+      regs.put("gpp", GPP_US_OPT_OUT).put("gpp_sid", new JsonArray().add(7));
+    }
   }
 
   private static JsonObject aimedAt(Campaign c) {
