@@ -11,6 +11,7 @@ import dev.gavel.money.CurrencyRates;
 import dev.gavel.money.Money;
 import dev.gavel.openrtb.Bid;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +26,18 @@ final class CampaignBids {
   private final CampaignIndex index;
   private final CurrencyRates rates;
   private final String houseSeat;
+  private final Clock clock;
 
   CampaignBids(CampaignIndex index, CurrencyRates rates, String houseSeat) {
+    this(index, rates, houseSeat, Clock.systemUTC());
+  }
+
+  /** @param clock the wall clock that flights and pacing are decided by */
+  CampaignBids(CampaignIndex index, CurrencyRates rates, String houseSeat, Clock clock) {
     this.index = index;
     this.rates = rates;
     this.houseSeat = houseSeat;
+    this.clock = clock;
   }
 
   /** The seat Gavel's campaigns bid as. */
@@ -50,7 +58,7 @@ final class CampaignBids {
     Choice[] best = new Choice[MAX_BIDS_PER_IMP];
     int kept = 0;
     Choice chosen = null;
-    List<CampaignCandidate> matches = index.match(slot, budgets);
+    List<CampaignCandidate> matches = index.match(slot, budgets, clock.millis());
     for (int i = 0; i < matches.size(); i++) {
       CampaignCandidate match = matches.get(i);
       Campaign campaign = match.campaign();
@@ -119,7 +127,7 @@ final class CampaignBids {
   }
 
   MatchExplanation explain(AdSlot slot, BudgetView budgets) {
-    return index.explain(slot, budgets);
+    return index.explain(slot, budgets, clock.millis());
   }
 
   private static Bid toBid(String impId, CampaignCandidate match, long priceMicros) {

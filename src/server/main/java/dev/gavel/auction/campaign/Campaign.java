@@ -26,7 +26,8 @@ public record Campaign(
     Targeting targeting,
     Creative creative,
     Set<String> dealIds,
-    boolean openAuction) {
+    boolean openAuction,
+    Delivery delivery) {
 
   public Campaign {
     if (id == null || id.isBlank()) {
@@ -50,6 +51,23 @@ public record Campaign(
       throw new IllegalArgumentException("a campaign without deal ids must allow the open auction");
     }
     checkCreativeFitsTargeting(targeting, creative);
+    delivery = delivery == null ? Delivery.ALWAYS : delivery;
+  }
+
+  /** A campaign that delivers whenever its budget allows (no flight, ASAP). */
+  public Campaign(
+      String id,
+      String advertiserDomain,
+      long bidCpmMicros,
+      long dailyBudgetMicros,
+      long totalBudgetMicros,
+      List<String> categories,
+      Targeting targeting,
+      Creative creative,
+      Set<String> dealIds,
+      boolean openAuction) {
+    this(id, advertiserDomain, bidCpmMicros, dailyBudgetMicros, totalBudgetMicros, categories, targeting, creative, dealIds,
+        openAuction, Delivery.ALWAYS);
   }
 
   /** A campaign that also bids in the open auction. */
@@ -76,6 +94,17 @@ public record Campaign(
   public boolean budgetExhausted(BudgetView budgets) {
     return budgets.spentTodayMicros(id) >= dailyBudgetMicros
         || budgets.spentTotalMicros(id) >= totalBudgetMicros;
+  }
+
+  /** Why it may not bid at {@code nowMillis} for its budget or its delivery, or null when it may. */
+  public FilterReason deliveryRefusal(BudgetView budgets, long nowMillis) {
+    if (!delivery.inFlight(nowMillis)) {
+      return FilterReason.FLIGHT;
+    }
+    if (budgetExhausted(budgets)) {
+      return FilterReason.BUDGET_EXHAUSTED;
+    }
+    return delivery.onPace(dailyBudgetMicros, budgets.spentTodayMicros(id), nowMillis) ? null : FilterReason.PACING;
   }
 
   // Reject targeting that could never match the creative, rather than silently never bidding.

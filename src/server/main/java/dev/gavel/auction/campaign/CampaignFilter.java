@@ -12,7 +12,7 @@ final class CampaignFilter {
   private CampaignFilter() {}
 
   /** The first rule the campaign fails on the slot, or null when it may bid. */
-  static FilterReason firstFailure(Campaign campaign, AdSlot slot, BudgetView budgets) {
+  static FilterReason firstFailure(Campaign campaign, AdSlot slot, BudgetView budgets, long nowMillis) {
     Targeting targeting = campaign.targeting();
     if (!slot.mediaTypes().contains(campaign.mediaType())) {
       return FilterReason.MEDIA_TYPE;
@@ -32,8 +32,9 @@ final class CampaignFilter {
     if (isBlocked(campaign, slot)) {
       return FilterReason.BLOCKED;
     }
-    if (campaign.budgetExhausted(budgets)) {
-      return FilterReason.BUDGET_EXHAUSTED;
+    FilterReason delivery = campaign.deliveryRefusal(budgets, nowMillis);
+    if (delivery != null) {
+      return delivery;
     }
     if (!dealFits(campaign, slot)) {
       return FilterReason.DEAL;

@@ -131,6 +131,11 @@ public final class CampaignIndex {
    * at most one bid per campaign among them.
    */
   public List<CampaignCandidate> match(AdSlot slot, BudgetView budgets) {
+    return match(slot, budgets, System.currentTimeMillis());
+  }
+
+  /** The same, at {@code nowMillis} (wall clock): flights and pacing are decided then. */
+  public List<CampaignCandidate> match(AdSlot slot, BudgetView budgets, long nowMillis) {
     Scratch s = scratch.get();
     BitSet result = s.result();
     BitSet work = s.work();
@@ -144,7 +149,7 @@ public final class CampaignIndex {
     }
     List<CampaignCandidate> candidates = new ArrayList<>(Math.min(result.cardinality(), 64));
     for (int i = result.nextSetBit(0); i >= 0; i = result.nextSetBit(i + 1)) {
-      if (!campaigns[i].budgetExhausted(budgets)) {
+      if (campaigns[i].deliveryRefusal(budgets, nowMillis) == null) {
         addCandidates(i, slot, candidates);
       }
     }
@@ -153,13 +158,18 @@ public final class CampaignIndex {
 
   /** Counts the campaigns filtered out by each reason; slower than {@link #match}, for test=1. */
   public MatchExplanation explain(AdSlot slot, BudgetView budgets) {
+    return explain(slot, budgets, System.currentTimeMillis());
+  }
+
+  /** The same, at {@code nowMillis}. */
+  public MatchExplanation explain(AdSlot slot, BudgetView budgets, long nowMillis) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (FilterReason reason : FilterReason.values()) {
       counts.put(reason.key(), 0);
     }
     int matched = 0;
     for (Campaign campaign : campaigns) {
-      FilterReason reason = CampaignFilter.firstFailure(campaign, slot, budgets);
+      FilterReason reason = CampaignFilter.firstFailure(campaign, slot, budgets, nowMillis);
       if (reason == null) {
         matched++;
       } else {

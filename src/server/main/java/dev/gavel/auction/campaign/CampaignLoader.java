@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gavel.money.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -33,13 +37,14 @@ import java.util.function.Consumer;
  *
  * Money is in USD, as a decimal string or number with at most 6 decimals. Absent lists mean
  * "any" (targeting) or "none" (categories, deals); "openAuction" defaults to true; a creative
- * without "size" is fluid; "markup" may be an array of lines. Keys starting with "_" are
+ * without "size" is fluid; "markup" may be an array of lines. "startsAt" and "endsAt" (ISO 8601
+ * with an offset) bound its flight and "pacing" is "asap" (default) or "even" ({@link Delivery}). Keys starting with "_" are
  * comments; any other unknown key is an error, so typos do not go unnoticed.
  */
 public final class CampaignLoader {
 
   private static final Set<String> CAMPAIGN_FIELDS = Set.of("id", "advertiserDomain", "bidCpm",
-      "dailyBudget", "totalBudget", "categories", "deals", "openAuction", "targeting", "creative");
+      "dailyBudget", "totalBudget", "categories", "deals", "openAuction", "targeting", "creative", "startsAt", "endsAt", "pacing");
   private static final Set<String> TARGETING_FIELDS = Set.of(
       "mediaTypes", "sizes", "siteDomains", "appBundles", "countries", "deviceTypes");
   private static final Set<String> CREATIVE_FIELDS =
@@ -107,11 +112,37 @@ public final class CampaignLoader {
     Targeting targeting = targetingFields == null ? Targeting.ANY : targeting(targetingFields);
     Creative creative = creative(fields.object("creative", true));
     try {
+      Delivery delivery = new Delivery(instant(fields, "startsAt"), instant(fields, "endsAt"), pacing(fields));
       return new Campaign(id, adomain, bid, daily, total, categories, targeting, creative, deals,
-          openAuction);
+          openAuction, delivery);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
+  }
+
+  /** An ISO 8601 time with its offset ("2026-12-01T00:00:00Z"), or null when absent. */
+  private static Instant instant(JsonFields fields, String field) {
+    String text = fields.optionalText(field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw fields.error(field, "expected an ISO 8601 time with an offset, e.g. 2026-12-01T00:00:00Z, got '" + text + "'");
+    }
+  }
+
+  private static Delivery.Pacing pacing(JsonFields fields) {
+    String text = fields.optionalText("pacing");
+    if (text == null) {
+      return Delivery.Pacing.ASAP;
+    }
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "asap" -> Delivery.Pacing.ASAP;
+      case "even" -> Delivery.Pacing.EVEN;
+      default -> throw fields.error("pacing", "expected asap or even, got '" + text + "'");
+    };
   }
 
   private static long money(JsonFields fields, String field) {

@@ -8,7 +8,9 @@ public enum FilterReason {
   COUNTRY("country"),
   DEVICE_TYPE("device_type"),
   BLOCKED("blocked"),
+  FLIGHT("flight"),
   BUDGET_EXHAUSTED("budget_exhausted"),
+  PACING("pacing"),
   DEAL("deal");
 
   private final String key;

@@ -221,8 +221,8 @@ class CampaignIndexTest {
     assertThat(why.filteredByReason()).containsExactly(
         java.util.Map.entry("media_type", 1), java.util.Map.entry("size", 1),
         java.util.Map.entry("inventory", 0), java.util.Map.entry("country", 2),
-        java.util.Map.entry("device_type", 0), java.util.Map.entry("blocked", 0),
-        java.util.Map.entry("budget_exhausted", 1), java.util.Map.entry("deal", 0));
+        java.util.Map.entry("device_type", 0), java.util.Map.entry("blocked", 0), java.util.Map.entry("flight", 0),
+        java.util.Map.entry("budget_exhausted", 1), java.util.Map.entry("pacing", 0), java.util.Map.entry("deal", 0));
   }
 
   @Test

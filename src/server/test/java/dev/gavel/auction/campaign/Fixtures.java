@@ -50,6 +50,7 @@ final class Fixtures {
     private Creative creative = banner(MREC);
     private Set<String> deals = Set.of();
     private boolean openAuction = true;
+    private Delivery delivery = Delivery.ALWAYS;
 
     private CampaignSpec(String id) {
       this.id = id;
@@ -66,11 +67,13 @@ final class Fixtures {
     CampaignSpec devices(Integer... values) { devices = Set.of(values); return this; }
     CampaignSpec creative(Creative value) { creative = value; return this; }
     CampaignSpec deals(boolean open, String... ids) { deals = Set.of(ids); openAuction = open; return this; }
+    CampaignSpec bid(long cpmMicros) { bid = cpmMicros; return this; }
+    CampaignSpec delivery(Delivery value) { delivery = value; return this; }
 
     Campaign build() {
       return new Campaign(id, adomain, bid, daily, total, categories,
           new Targeting(mediaTypes, sizes, sites, apps, countries, devices), creative, deals,
-          openAuction);
+          openAuction, delivery);
     }
   }
 
