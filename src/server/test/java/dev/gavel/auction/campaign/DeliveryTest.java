@@ -48,7 +48,7 @@ class DeliveryTest {
    * A simulated day: an auction every 10 s that the campaign wins whenever it bids, each win
    * costing 0.01 USD and reaching the spend it is paced on 30 s later (billing's lag). With a
    * 24.00 USD daily budget even pacing must deliver each hour within 5% of 1.00 USD and the day
-   * within 5% of the budget, where ASAP would spend it all in under three hours.
+   * within 5% of the budget, where ASAP would spend it all in its first seven hours.
    */
   @Test
   void aSimulatedDayIsDeliveredEvenlyHourByHour() {
