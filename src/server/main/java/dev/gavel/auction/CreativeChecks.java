@@ -4,7 +4,6 @@ import dev.gavel.openrtb.Banner;
 import dev.gavel.openrtb.Bid;
 import dev.gavel.openrtb.Format;
 import dev.gavel.openrtb.Imp;
-import java.util.Locale;
 
 /**
  * The creative checks on a bid against its imp: what, if anything, is wrong with it (null: nothing).
@@ -22,16 +21,17 @@ final class CreativeChecks {
    * mixed content.
    */
   static String insecure(Imp imp, Bid bid) {
-    if (!Integer.valueOf(1).equals(imp.secure()) || bid.adm() == null) {
+    String adm = bid.adm();
+    if (!Integer.valueOf(1).equals(imp.secure()) || adm == null) {
       return null;
     }
-    String adm = bid.adm().toLowerCase(Locale.ROOT);
-    for (String scheme : new String[] {"http://", "http:\\/\\/"}) {
-      for (int at = adm.indexOf(scheme); at >= 0; at = adm.indexOf(scheme, at + 1)) {
-        if (!isLink(adm, at)) {
-          int end = Math.min(adm.length(), at + 60);
-          return "the imp is secure and the markup loads " + bid.adm().substring(at, end) + (end < adm.length() ? "..." : "");
-        }
+    // Scanned in place, ignoring case: markup runs to kilobytes, and most imps are secure.
+    for (int at = 0; at + 7 <= adm.length(); at++) {
+      char c = adm.charAt(at);
+      if ((c == 'h' || c == 'H') && (adm.regionMatches(true, at, "http://", 0, 7) || adm.regionMatches(true, at, "http:\\/\\/", 0, 9))
+          && !isLink(adm, at)) {
+        int end = Math.min(adm.length(), at + 60);
+        return "the imp is secure and the markup loads " + adm.substring(at, end) + (end < adm.length() ? "..." : "");
       }
     }
     return null;
@@ -83,6 +83,6 @@ final class CreativeChecks {
     while (i >= 0 && adm.charAt(i) == ' ') {
       i--;
     }
-    return i >= 3 && adm.startsWith("href", i - 3);
+    return i >= 3 && adm.regionMatches(true, i - 3, "href", 0, 4);
   }
 }
