@@ -63,13 +63,19 @@ public final class AuctionEngine {
    */
   public Future<AuctionResult> run(AuctionIds ids, BidRequest request, Deadline deadline, List<BidderConfig> bidders,
                                    List<String> notes) {
+    return run(ids, request, deadline, bidders, notes, true);
+  }
+
+  /** @param counted false for the warm-up's own auctions: their privacy actions stay out of the metrics */
+  public Future<AuctionResult> run(AuctionIds ids, BidRequest request, Deadline deadline, List<BidderConfig> bidders,
+                                   List<String> notes, boolean counted) {
     String currency = rates.choose(request.cur());
     if (currency == null) {
       List<String> all = new ArrayList<>(notes);
       all.add("none of the allowed currencies " + request.cur() + " is supported");
       return Future.succeededFuture(new AuctionResult(ids, request, deadline, null, List.of(), List.of(), Map.of(), List.copyOf(all)));
     }
-    Round round = new Round(ids, request, deadline, currency, bidders);
+    Round round = new Round(ids, request, deadline, currency, bidders, counted);
     round.notes.addAll(notes);
     OpenAuction<AuctionResult> auction = new OpenAuction<>(clock, deadline, round::result);
     try {
@@ -96,9 +102,11 @@ public final class AuctionEngine {
     final Map<String, CallPlan> calls = new HashMap<>();
     final Map<String, Treatment> treatments = new HashMap<>();
     final RequestPrivacy requestPrivacy;
+    final boolean counted;
 
-    Round(AuctionIds ids, BidRequest request, Deadline deadline, String currency, List<BidderConfig> bidders) {
+    Round(AuctionIds ids, BidRequest request, Deadline deadline, String currency, List<BidderConfig> bidders, boolean counted) {
       this.ids = ids;
+      this.counted = counted;
       this.request = request;
       // What every bidder is sent, before each one's privacy treatment and imps: with Gavel's schain node.
       this.requestPrivacy = RequestPrivacy.of(supplyChain.appendTo(request));
@@ -138,7 +146,7 @@ public final class AuctionEngine {
       }
       Treatment house = requestPrivacy.forHouse(privacy.houseGvlVendorId(), privacy.housePurposes());
       if (house.refused()) {
-        metrics.recordPrivacy("no_consent");
+        recordPrivacy("no_consent");
         return house.refusal();
       }
       String refusal = CallPlan.seatRefusal(request, campaigns.houseSeat());
@@ -150,7 +158,7 @@ public final class AuctionEngine {
       for (BidderConfig bidder : bidders) {
         Treatment treatment = requestPrivacy.forVendor(bidder.gvlVendorId());
         if (treatment.refused()) {
-          metrics.recordPrivacy("no_consent");
+          recordPrivacy("no_consent");
           outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.SKIPPED, 0, treatment.refusal()));
           continue;
         }
@@ -166,7 +174,7 @@ public final class AuctionEngine {
           continue;
         }
         calls.put(bidder.name(), call);
-        treatment.rules().forEach(rule -> metrics.recordPrivacy(rule.label()));
+        treatment.rules().forEach(rule -> recordPrivacy(rule.label()));
         Future<BidderOutcome> answer;
         try {
           answer = transport.call(bidder, call.outbound(), currency, call.timeoutMs());
@@ -179,6 +187,12 @@ public final class AuctionEngine {
           outcomes.put(bidder.name(), outcome);
           bids.addAll(outcome.bids());
         });
+      }
+    }
+
+    private void recordPrivacy(String action) {
+      if (counted) {
+        metrics.recordPrivacy(action);
       }
     }
 

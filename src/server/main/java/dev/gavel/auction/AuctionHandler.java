@@ -139,7 +139,7 @@ final class AuctionHandler {
   private void run(RoutingContext ctx, BidRequest request, Deadline deadline, int tmax, List<String> notes) {
     boolean warmUp = isWarmUp(ctx);
     AuctionIds ids = AuctionIds.mint(ctx.request().getHeader("traceparent"));
-    engine.run(ids, request, deadline, warmUp ? setup.warmUp().bidders() : bidders, notes).onComplete(done -> {
+    engine.run(ids, request, deadline, warmUp ? setup.warmUp().bidders() : bidders, notes, !warmUp).onComplete(done -> {
       if (done.failed()) {
         LOG.error("auction {} failed", ids.auctionId(), done.cause());
         ctx.fail(500, done.cause());

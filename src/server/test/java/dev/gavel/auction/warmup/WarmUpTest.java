@@ -64,6 +64,7 @@ class WarmUpTest {
     assertThat(gavel.registry.find("gavel.bidder.calls").tag("bidder", LoopbackBidder.NAME).counters())
         .isNotEmpty().allMatch(c -> c.count() > 0);
     assertThat(gavel.registry.find("gavel.auction.requests").counters()).as("public auction metrics").isEmpty();
+    assertThat(gavel.registry.find("gavel.privacy.actions").counters()).as("privacy actions (it sends privacy signals)").isEmpty();
 
     Eventually.await("the warm-up's auctions and pixels persisted", () ->
         count("SELECT count(*) FROM auctions WHERE test") >= 400
