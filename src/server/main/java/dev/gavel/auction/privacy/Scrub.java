@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Removes from a request what privacy rules forbid a recipient to see. Ids: {@code user.id},
- * {@code buyeruid}, {@code eids} (also {@code user.ext.eids}, where OpenRTB 2.5 senders put them),
- * {@code device.ifa}. Geo: {@code lat}, {@code lon}, {@code accuracy}, {@code city} and
+ * {@code buyeruid}, {@code eids}, {@code device.ifa}, and all of {@code user.ext} but its
+ * {@code consent} (OpenRTB 2.5 senders keep ids there: {@code eids}, {@code prebid.buyeruids}). Geo: {@code lat}, {@code lon}, {@code accuracy}, {@code city} and
  * {@code zip} of the device's and the user's geo, the IP masked (IPv4 to /24, IPv6 to /56);
  * country and region stay. Demographics: {@code yob}, {@code gender}, {@code keywords}. The
  * consent signals themselves are kept: downstream parties need them.
@@ -48,9 +48,13 @@ final class Scrub {
       return null;
     }
     ObjectNode ext = u.ext();
-    if (ids && ext != null && ext.has("eids")) {
-      ext = ext.deepCopy();
-      ext.remove("eids");
+    if (ids && ext != null) {
+      // user.ext is where OpenRTB 2.5 senders put ids (eids, prebid.buyeruids, ...): only the consent string stays.
+      ObjectNode kept = ext.objectNode();
+      if (ext.has("consent")) {
+        kept.set("consent", ext.get("consent"));
+      }
+      ext = kept.isEmpty() ? null : kept;
     }
     return new User(ids ? null : u.id(), ids ? null : u.buyeruid(), demographics ? null : u.yob(), demographics ? null : u.gender(),
         demographics ? null : u.keywords(), u.consent(), geo ? coarse(u.geo()) : u.geo(), ids ? null : u.eids(), ext);

@@ -220,12 +220,13 @@ class PrivacyEnforcementTest {
     auction(request("gdpr-25", r -> {
       r.put("regs", new JsonObject().put("ext", new JsonObject().put("gdpr", 1)));
       JsonObject user = r.getJsonObject("user");
-      user.put("ext", new JsonObject().put("consent", consent).put("eids", user.remove("eids")));
+      user.put("ext", new JsonObject().put("consent", consent).put("eids", user.remove("eids"))
+          .put("prebid", new JsonObject().put("buyeruids", new JsonObject().put("other", "b-2"))));
     }));
     JsonObject seen = seen("consented");
     assertThat(seen("other")).isNull();
     assertNoIds(seen);
-    assertThat(seen.getJsonObject("user").getJsonObject("ext").containsKey("eids")).isFalse();
+    assertThat(seen.getJsonObject("user").getJsonObject("ext").fieldNames()).containsExactly("consent"); // no eids, no buyeruids
     assertThat(seen.getJsonObject("user").getJsonObject("ext").getString("consent")).isEqualTo(consent);
 
     auction(request("usp-25", r -> r.put("regs", new JsonObject().put("ext", new JsonObject().put("us_privacy", "1YYN")))));
