@@ -79,12 +79,12 @@ public final class Admission {
     return lag.lagNanos(nowNanos);
   }
 
-  /** How late the loop has been running lately (smoothed): what admission judges by. */
   /** Half-way to shedding for lag: the loop is busy enough that background work should wait. */
   public boolean pressed() {
     return lag.sustainedLagNanos() > config.maxLoopLagMs() * 500_000L;
   }
 
+  /** How late the loop has been running lately (smoothed): what admission judges by. */
   public long sustainedLagNanos() {
     return lag.sustainedLagNanos();
   }
