@@ -162,7 +162,6 @@ public final class AuctionEngine {
           outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.SKIPPED, 0, treatment.refusal()));
           continue;
         }
-        treatments.put(bidder.name(), treatment);
         CallPlan call = CallPlan.plan(bidder, requestPrivacy.requestFor(treatment), deadline, currency, terms.keySet(), clock.nanoTime());
         if (call.skipReason() != null) {
           outcomes.put(bidder.name(), BidderOutcome.failed(bidder.name(), Status.SKIPPED, 0, call.skipReason()));
@@ -174,6 +173,7 @@ public final class AuctionEngine {
           continue;
         }
         calls.put(bidder.name(), call);
+        treatments.put(bidder.name(), treatment);
         treatment.rules().forEach(rule -> recordPrivacy(rule.label()));
         Future<BidderOutcome> answer;
         try {
@@ -207,7 +207,7 @@ public final class AuctionEngine {
               "no answer before the auction deadline");
         }
         metrics.recordBidder(outcome);
-        Treatment treatment = calls.containsKey(bidder.name()) ? treatments.get(bidder.name()) : null;
+        Treatment treatment = treatments.get(bidder.name()); // called bidders only
         all.add(treatment == null || treatment.rules().isEmpty() ? outcome : outcome.withPrivacy(List.copyOf(treatment.rules())));
       }
       return new AuctionResult(ids, request, deadline, currency, decide(), all, filters, notes);

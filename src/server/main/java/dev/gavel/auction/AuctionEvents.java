@@ -43,7 +43,7 @@ final class AuctionEvents {
     }
     return new AuctionEvent(AuctionEvent.TYPE, AuctionEvent.SCHEMA_VERSION, AuctionIds.uuid(), r.ids().traceId(), r.ids().auctionId(),
         q.id(), nowMs, Integer.valueOf(1).equals(q.test()), r.currency(), tmaxMs, r.deadline().budgetMillis(), durationMs,
-        inventory(q), publisherId(q), q.device() == null ? null : q.device().devicetype(),
+        inventory(q), q.publisherId(), q.device() == null ? null : q.device().devicetype(),
         q.device() != null && q.device().geo() != null ? q.device().geo().country() : null,
         imps, bids, winners, calls, r.notes());
   }
@@ -62,12 +62,5 @@ final class AuctionEvents {
       return q.app().bundle();
     }
     return q.dooh() != null ? q.dooh().domain() : null;
-  }
-
-  private static String publisherId(BidRequest q) {
-    if (q.site() != null && q.site().publisher() != null) {
-      return q.site().publisher().id();
-    }
-    return q.app() != null && q.app().publisher() != null ? q.app().publisher().id() : null;
   }
 }

@@ -30,7 +30,7 @@ public record CurrencyConfig(Map<String, BigDecimal> ratesPerUsd, String source,
     ConfigReader rateReader = r.section("ratesPerUsd");
     for (String code : r.rawSection("ratesPerUsd").fieldNames()) {
       String key = rateReader.key(code);
-      if (!code.matches("[A-Z]{3}") || !isIso4217(code)) {
+      if (!isIso4217(code)) {
         throw new ConfigException(key + ": '" + code + "' is not an ISO 4217 currency code");
       }
       BigDecimal rate = rateReader.decimal(code);
@@ -46,7 +46,11 @@ public record CurrencyConfig(Map<String, BigDecimal> ratesPerUsd, String source,
         r.intValue("maxAgeSeconds", 86_400, 60, 30 * 86_400));
   }
 
-  private static boolean isIso4217(String code) {
+  /** Three upper-case letters that name an ISO 4217 currency. */
+  public static boolean isIso4217(String code) {
+    if (code == null || !code.matches("[A-Z]{3}")) {
+      return false;
+    }
     try {
       Currency.getInstance(code);
       return true;

@@ -15,7 +15,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -123,7 +122,7 @@ public final class RateFeed extends VerticleBase {
     for (Iterator<Map.Entry<String, JsonNode>> it = usd.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String code = CurrencyRates.canonical(e.getKey());
-      if (e.getValue().isNumber() && e.getValue().decimalValue().signum() > 0 && isIso4217(code)) {
+      if (e.getValue().isNumber() && e.getValue().decimalValue().signum() > 0 && CurrencyConfig.isIso4217(code)) {
         out.put(code, e.getValue().decimalValue());
       }
     }
@@ -133,13 +132,5 @@ public final class RateFeed extends VerticleBase {
 
   private static boolean isHttp(String source) {
     return source.startsWith("http://") || source.startsWith("https://");
-  }
-
-  private static boolean isIso4217(String code) {
-    try {
-      return code.length() == 3 && Currency.getInstance(code) != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

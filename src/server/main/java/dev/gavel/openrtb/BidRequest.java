@@ -41,6 +41,14 @@ public record BidRequest(
     bapp = Lists.copyOrNull(bapp);
   }
 
+  /** The publisher's id, from the site or else the app; null when the request names none. */
+  public String publisherId() {
+    if (site != null && site.publisher() != null) {
+      return site.publisher().id();
+    }
+    return app != null && app.publisher() != null ? app.publisher().id() : null;
+  }
+
   /** The same request for a different set of impressions, e.g. the ones one bidder may see. */
   public BidRequest withImps(List<Imp> imps) {
     return new BidRequest(id, imps, site, app, dooh, device, user, regs, source, test, at, tmax,

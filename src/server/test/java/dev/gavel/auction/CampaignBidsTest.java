@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gavel.auction.campaign.Campaign;
 import dev.gavel.auction.campaign.CampaignCandidate;
 import dev.gavel.auction.campaign.Creative;
+import dev.gavel.auction.campaign.Delivery;
 import dev.gavel.auction.campaign.MediaType;
 import dev.gavel.auction.campaign.Size;
 import dev.gavel.auction.campaign.Targeting;
@@ -43,7 +44,7 @@ class CampaignBidsTest {
     Campaign campaign = new Campaign(id, "a.example", 1_000_000, 100_000_000, 1_000_000_000, List.of("IAB1"),
         new Targeting(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()),
         Creative.sized("cr", MediaType.BANNER, mrec, "<a href=\"${CLICK_URL}\">x</a>", "https://a.example/"),
-        Set.of(), true);
+        Set.of(), true, Delivery.ALWAYS);
     return new CampaignCandidate(campaign, MediaType.BANNER, mrec, null);
   }
 }

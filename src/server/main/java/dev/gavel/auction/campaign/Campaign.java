@@ -54,44 +54,13 @@ public record Campaign(
     delivery = delivery == null ? Delivery.ALWAYS : delivery;
   }
 
-  /** A campaign that delivers whenever its budget allows (no flight, ASAP). */
-  public Campaign(
-      String id,
-      String advertiserDomain,
-      long bidCpmMicros,
-      long dailyBudgetMicros,
-      long totalBudgetMicros,
-      List<String> categories,
-      Targeting targeting,
-      Creative creative,
-      Set<String> dealIds,
-      boolean openAuction) {
-    this(id, advertiserDomain, bidCpmMicros, dailyBudgetMicros, totalBudgetMicros, categories, targeting, creative, dealIds,
-        openAuction, Delivery.ALWAYS);
-  }
-
-  /** A campaign that also bids in the open auction. */
-  public Campaign(
-      String id,
-      String advertiserDomain,
-      long bidCpmMicros,
-      long dailyBudgetMicros,
-      long totalBudgetMicros,
-      List<String> categories,
-      Targeting targeting,
-      Creative creative,
-      Set<String> dealIds) {
-    this(id, advertiserDomain, bidCpmMicros, dailyBudgetMicros, totalBudgetMicros, categories,
-        targeting, creative, dealIds, true);
-  }
-
   /** The media type this campaign bids with: its creative's. */
   public MediaType mediaType() {
     return creative.mediaType();
   }
 
   /** Exhausted when today's spend reached the daily budget or all spend reached the total. */
-  public boolean budgetExhausted(BudgetView budgets) {
+  private boolean budgetExhausted(BudgetView budgets) {
     return budgets.spentTodayMicros(id) >= dailyBudgetMicros
         || budgets.spentTotalMicros(id) >= totalBudgetMicros;
   }

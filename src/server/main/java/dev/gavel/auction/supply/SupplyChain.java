@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gavel.config.SupplyChainConfig.Seller;
 import dev.gavel.config.SupplyChainConfig;
-import dev.gavel.openrtb.App;
+import dev.gavel.config.SupplyChainConfig.Seller;
 import dev.gavel.openrtb.BidRequest;
-import dev.gavel.openrtb.Site;
 import dev.gavel.openrtb.Source;
 import java.util.Map;
 
@@ -35,7 +33,7 @@ public final class SupplyChain {
     if (asi.isEmpty()) {
       return r;
     }
-    String publisherId = publisherId(r);
+    String publisherId = r.publisherId();
     Seller seller = publisherId == null ? null : sellers.get(publisherId);
     Source source = r.source();
     ObjectNode ext = source == null ? null : source.ext();
@@ -62,14 +60,5 @@ public final class SupplyChain {
     Source out = source == null ? new Source(null, null, null, chain, null)
         : new Source(source.fd(), source.tid(), source.pchain(), chain, ext);
     return r.withSource(out);
-  }
-
-  private static String publisherId(BidRequest r) {
-    Site site = r.site();
-    if (site != null && site.publisher() != null) {
-      return site.publisher().id();
-    }
-    App app = r.app();
-    return app != null && app.publisher() != null ? app.publisher().id() : null;
   }
 }

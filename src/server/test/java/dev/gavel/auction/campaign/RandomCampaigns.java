@@ -84,7 +84,7 @@ final class RandomCampaigns {
     long daily = (1 + random.nextInt(1000)) * 1_000_000L;
     return new Campaign(id, adomain(), (1 + random.nextInt(15_000)) * 1_000L, daily,
         daily * (1 + random.nextInt(30)), new ArrayList<>(some(1, 2, this::category)), targeting,
-        creative, hasDeals ? some(1, 2, this::deal) : Set.of(), !hasDeals || random.nextBoolean());
+        creative, hasDeals ? some(1, 2, this::deal) : Set.of(), !hasDeals || random.nextBoolean(), Delivery.ALWAYS);
   }
 
   private Creative creative(MediaType type) {
