@@ -14,6 +14,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,8 @@ class BidderDeadlineTest {
   private static final int MARGIN = 15;
   /** Scheduling noise allowed on top of the deadline on a busy 2-core CI machine. */
   private static final long SLACK_MS = 60;
+  private static final int WARM_UP_ROUNDS = 6;
+  private static final int WARM_UP_CONCURRENCY = 8;
 
   private static Vertx bidderVertx;
   private static MockBidder fast;
@@ -57,9 +65,26 @@ class BidderDeadlineTest {
         .put("auction", new JsonObject().put("campaignsFile", "src/server/test/resources/campaigns-test.json").put("safetyMarginMs", MARGIN)
             .put("maxSafetyMarginMs", MARGIN)) // pinned: these tests check the arithmetic of the time left
         .put("bidders", bidders));
-    // The start-up warm-up calls no bidder: one auction through the bidder path first, so the
-    // timing below is the deadline's, not the JIT's.
-    gavel.postAuction(leaderboardRequest().encode());
+    // Tests start Gavel without its warm-up: a few rounds through the bidder path first, so the
+    // timing below is the deadline's, not the cold JIT's (one round was not enough on 2 cores).
+    warmUp(WARM_UP_ROUNDS);
+  }
+
+  private static void warmUp(int rounds) {
+    ExecutorService clients = Executors.newFixedThreadPool(WARM_UP_CONCURRENCY);
+    try {
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (int i = 0; i < rounds * WARM_UP_CONCURRENCY; i++) {
+        sent.add(clients.submit(() -> gavel.postAuction(leaderboardRequest().encode())));
+      }
+      for (Future<HttpResponse<String>> f : sent) {
+        assertThat(f.get(10, TimeUnit.SECONDS).statusCode()).isIn(200, 204); // 204: shed while cold
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("warm-up auction failed", e);
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   @AfterAll
@@ -88,6 +113,8 @@ class BidderDeadlineTest {
 
   @Test
   void fastBidWinsAndTheAnswerArrivesWithinTheDeadline() {
+    // This auction's own count: the cold first one in start() may be late, and belongs to no test.
+    double lateBefore = gavel.registry.find("gavel.auction.late.responses").counter().count();
     long start = System.nanoTime();
     HttpResponse<String> response = gavel.postAuction(leaderboardRequest().encode());
     long elapsedMs = (System.nanoTime() - start) / 1_000_000;
@@ -110,7 +137,7 @@ class BidderDeadlineTest {
     assertThat(ext.getJsonObject("errors").getJsonArray("slow").getJsonObject(0).getInteger("code")).isEqualTo(1);
     assertThat(ext.getJsonObject("responsetimemillis").fieldNames()).contains("fast", "slow", "failing", "refused");
     assertThat(ext.getJsonObject("responsetimemillis").getLong("slow")).isBetween(100L, (long) TMAX);
-    assertThat(gavel.registry.find("gavel.auction.late.responses").counter().count()).isZero();
+    assertThat(gavel.registry.find("gavel.auction.late.responses").counter().count()).isEqualTo(lateBefore);
     assertThat(gavel.registry.find("gavel.bidder.calls").tags("bidder", "slow", "result", "timeout").counter().count()).isPositive();
   }
 
