@@ -1,5 +1,6 @@
 package dev.gavel;
 
+import dev.gavel.admin.AdminRoutes;
 import dev.gavel.api.ReportRoutes;
 import dev.gavel.auction.AuctionMetrics;
 import dev.gavel.auction.AuctionRoutes;
@@ -7,8 +8,10 @@ import dev.gavel.auction.AuctionSetup;
 import dev.gavel.auction.BidderSlots;
 import dev.gavel.auction.WarmUpGate;
 import dev.gavel.auction.admission.Admissions;
+import dev.gavel.auction.campaign.Campaign;
+import dev.gavel.auction.campaign.CampaignCatalog;
+import dev.gavel.auction.campaign.CampaignFeed;
 import dev.gavel.auction.campaign.CampaignFile;
-import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.CampaignLoader;
 import dev.gavel.auction.supply.SellersJsonRoutes;
 import dev.gavel.auction.supply.SupplyChain;
@@ -108,15 +111,17 @@ public final class Gavel {
    * The consumers start once the schema and topics are there; if PostgreSQL or Kafka is away, the
    * serving side starts without them and the consumers follow when they are back.
    */
-  private Future<Void> deployRoles(CampaignIndex index) {
+  private Future<Void> deployRoles(LoadedCampaigns campaigns) {
     Roles roles = new Roles(config, postgres, registry, degradations);
     boolean consume = config.verticles().consume();
-    Supplier<Future<Void>> afterPrerequisites = () -> consume ? roles.deployConsumers(deployments, admissions::underPressure) : Future.succeededFuture();
+    Supplier<Future<Void>> afterPrerequisites = () -> (consume ? roles.deployConsumers(deployments, admissions::underPressure)
+        : Future.<Void>succeededFuture()).compose(v -> config.admin().enabled() ? roles.deployAdmin(deployments, campaigns.seed())
+        : Future.succeededFuture());
     Future<Void> consumers = prerequisites.attempt().transform(ready -> {
       if (ready.succeeded()) {
         return afterPrerequisites.get();
       }
-      prerequisites.retry(ready.cause(), consume ? "the consumers" : "the event store (reports)")
+      prerequisites.retry(ready.cause(), consume ? "the consumers" : "the event store (reports) and the admin API")
           .compose(v -> afterPrerequisites.get())
           .onFailure(e -> {
             LOG.error("the consumers failed to start", e);
@@ -124,10 +129,10 @@ public final class Gavel {
           });
       return Future.succeededFuture();
     });
-    return consumers.compose(v -> config.verticles().serve() ? serve(roles, index) : opsOnly());
+    return consumers.compose(v -> config.verticles().serve() ? serve(roles, campaigns.catalog()) : opsOnly());
   }
 
-  private Future<Void> serve(Roles roles, CampaignIndex index) {
+  private Future<Void> serve(Roles roles, CampaignCatalog catalog) {
     AuctionMetrics metrics = new AuctionMetrics(registry);
     metrics.watch(admissions);
     WarmUpGate warmUp = new WarmUpGate();
@@ -137,18 +142,21 @@ public final class Gavel {
     Budgets budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC());
     CurrencyRates rates = new CurrencyRates(config.currency());
     AuctionSetup setup = new AuctionSetup(config.auction(), config.bidderClient(), config.bidders(), config.http().maxBodyBytes(),
-        index, budgets::view, rates,
+        catalog, budgets::view, rates,
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
         roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp, new SupplyChain(config.supplyChain()));
+    CampaignFeed feed = new CampaignFeed(config.kafka().bootstrapServers(), config.kafka().topics().campaigns(), catalog, degradations);
+    readiness.register("campaigns", feed::settled);
     return budgets.start(deployments, postgres)
+        .compose(v -> deployments.deployWorker(Deployments.Tier.FEEDS, () -> feed, 1))
         .compose(v -> config.currency().source().isEmpty() ? Future.succeededFuture()
             : deployments.deploy(Deployments.Tier.FEEDS, () -> new RateFeed(config.currency(), rates, registry), 1))
         .compose(v -> roles.deployPublisher(deployments))
         .compose(v -> deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(
             ops(), new AuctionRoutes(setup), new SellersJsonRoutes(config.supplyChain()),
             new TrackingRoutes(config.tracking(), config.http().trustedProxies(), new EventBusSink(vertx), registry),
-            new ReportRoutes(postgres, index))), config.verticles().httpInstances()))
-        .compose(v -> WarmUp.run(vertx, config.warmUp(), config.http().port(), warmUp, index.campaigns(), stopRequested))
+            new ReportRoutes(postgres, catalog))), config.verticles().httpInstances()))
+        .compose(v -> WarmUp.run(vertx, config.warmUp(), config.http().port(), warmUp, catalog.get().campaigns(), stopRequested))
         .onSuccess(v -> LOG.info("Gavel serving on http://{}:{} ({} HTTP verticles)", config.http().host(),
             config.http().port(), config.verticles().httpInstances()));
   }
@@ -162,14 +170,20 @@ public final class Gavel {
     return (v, router) -> OpsRoutes.mount(router, readiness, registry);
   }
 
-  /** Campaigns are read and indexed on a worker thread: file I/O never runs on an event loop. */
-  private Future<CampaignIndex> loadCampaigns() {
+  /** The campaign file, parsed, and what it seeds an empty admin store with. */
+  private record LoadedCampaigns(CampaignCatalog catalog, AdminRoutes.Seed seed) {}
+
+  /**
+   * Campaigns are read and indexed on a worker thread: file I/O never runs on an event loop. The
+   * file serves until the campaign feed has read the campaigns topic (when the admin API manages them).
+   */
+  private Future<LoadedCampaigns> loadCampaigns() {
     return vertx.executeBlocking(() -> {
       CampaignFile source = CampaignFile.resolve(config.auction().campaignsFile());
-      CampaignIndex index = CampaignIndex.of(source.parse(new CampaignLoader()));
-      LOG.info("loaded {} campaigns from {}", index.size(), source.name());
-      readiness.register("campaigns", () -> true);
-      return index;
+      CampaignLoader loader = new CampaignLoader();
+      List<Campaign> campaigns = source.parse(loader);
+      LOG.info("loaded {} campaigns from {}", campaigns.size(), source.name());
+      return new LoadedCampaigns(new CampaignCatalog(campaigns), new AdminRoutes.Seed(source.name(), loader.entries(source.bytes())));
     }, false);
   }
 

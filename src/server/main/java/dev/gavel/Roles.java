@@ -1,8 +1,13 @@
 package dev.gavel;
 
+import dev.gavel.admin.AdminRoutes;
 import dev.gavel.auction.WinnerTracking;
+import dev.gavel.config.AdminConfig;
 import dev.gavel.config.GavelConfig;
+import dev.gavel.config.HttpConfig;
 import dev.gavel.db.PostgresEndpoint;
+import dev.gavel.http.HttpServerVerticle;
+import dev.gavel.net.CidrSet;
 import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.billing.BillingVerticle;
 import dev.gavel.pipeline.fraud.FraudVerticle;
@@ -14,10 +19,14 @@ import dev.gavel.tracking.TokenSigner;
 import dev.gavel.tracking.TrackingUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds each role's verticles from the config and the running services. */
 final class Roles {
+  private static final Logger LOG = LoggerFactory.getLogger(Roles.class);
 
   private final GavelConfig config;
   private final PostgresEndpoint postgres;
@@ -47,6 +56,17 @@ final class Roles {
         .compose(v -> deployments.vertx().executeBlocking(InvalidTrafficDetector::newUserAgentAnalyzer, false))
         .compose(analyzer -> deployments.deployWorker(Deployments.Tier.CONSUMERS, () -> new FraudVerticle(deps, config.fraud(), analyzer),
             config.verticles().fraudInstances()))
+        .mapEmpty();
+  }
+
+  /** The campaign admin API on its own port; it needs the schema and the topics. */
+  Future<Void> deployAdmin(Deployments deployments, AdminRoutes.Seed seed) {
+    AdminConfig admin = config.admin();
+    HttpConfig http = new HttpConfig(admin.host(), admin.port(), AdminRoutes.MAX_BODY_BYTES, CidrSet.of(List.of()));
+    AdminRoutes.Deps deps = new AdminRoutes.Deps(admin.tokens(), postgres, config.kafka().bootstrapServers(),
+        config.kafka().topics().campaigns(), degradations, seed);
+    return deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(http, () -> List.of(new AdminRoutes(deps))), 1)
+        .onSuccess(id -> LOG.info("admin API on http://{}:{}/admin/campaigns", admin.host(), admin.port()))
         .mapEmpty();
   }
 

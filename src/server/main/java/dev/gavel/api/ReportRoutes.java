@@ -1,7 +1,7 @@
 package dev.gavel.api;
 
 import dev.gavel.auction.campaign.Campaign;
-import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.auction.campaign.CampaignCatalog;
 import dev.gavel.db.PgPools;
 import dev.gavel.db.PostgresEndpoint;
 import dev.gavel.http.JsonErrors;
@@ -28,10 +28,10 @@ import java.util.Map;
  */
 public final class ReportRoutes implements RouteModule {
   private final PostgresEndpoint postgres;
-  private final CampaignIndex campaigns;
+  private final CampaignCatalog campaigns;
   private Pool pool;
 
-  public ReportRoutes(PostgresEndpoint postgres, CampaignIndex campaigns) {
+  public ReportRoutes(PostgresEndpoint postgres, CampaignCatalog campaigns) {
     this.postgres = postgres;
     this.campaigns = campaigns;
   }
@@ -58,7 +58,7 @@ public final class ReportRoutes implements RouteModule {
       Map<String, Row> clicksBy = byKey(clicks.result(), "campaign_id");
       Map<String, Row> winsBy = byKey(wins.result(), "campaign_id");
       JsonArray rows = new JsonArray();
-      for (Campaign c : campaigns.campaigns()) {
+      for (Campaign c : campaigns.all()) {
         rows.add(CampaignReport.row(c, spendBy.get(c.id()), clicksBy.get(c.id()), winsBy.get(c.id())));
       }
       ctx.json(new JsonObject().put("currency", "USD").put("campaigns", rows));

@@ -3,6 +3,7 @@ package dev.gavel.auction;
 import dev.gavel.auction.BidderOutcome.Status;
 import dev.gavel.auction.campaign.AdSlot;
 import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.MatchExplanation;
 import dev.gavel.auction.privacy.RequestPrivacy;
 import dev.gavel.auction.privacy.Treatment;
@@ -119,6 +120,7 @@ public final class AuctionEngine {
       boolean debug = Integer.valueOf(1).equals(request.test());
       BudgetView budgetView = budgets.get();
       String houseRefusal = houseRefusal(budgetView);
+      CampaignIndex index = campaigns.index();
       if (houseRefusal != null) {
         notes.add("campaigns do not bid: " + houseRefusal);
       }
@@ -131,10 +133,10 @@ public final class AuctionEngine {
         terms.put(imp.id(), impTerms);
         AdSlot slot = AdSlots.of(request, imp);
         if (houseRefusal == null) {
-          bids.addAll(campaigns.bidsFor(slot, impTerms, budgetView, currency));
+          bids.addAll(campaigns.bidsFor(index, slot, impTerms, budgetView, currency));
         }
         if (debug) {
-          filters.put(imp.id(), campaigns.explain(slot, budgetView));
+          filters.put(imp.id(), campaigns.explain(index, slot, budgetView));
         }
       }
     }

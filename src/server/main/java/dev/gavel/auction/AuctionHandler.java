@@ -7,6 +7,7 @@ import dev.gavel.events.AuctionEvent;
 import dev.gavel.events.EventBusSink;
 import dev.gavel.http.GzipBodies;
 import dev.gavel.http.JsonErrors;
+import dev.gavel.http.MediaTypes;
 import dev.gavel.openrtb.BidRequest;
 import dev.gavel.openrtb.BidResponse;
 import dev.gavel.openrtb.InvalidJsonException;
@@ -63,7 +64,7 @@ final class AuctionHandler {
     long arrival = now - admission.lagNanos(now);
     ctx.put(ARRIVAL, arrival);
     String type = ctx.request().getHeader("content-type");
-    if (!isJson(type)) {
+    if (!MediaTypes.isJson(type)) {
       JsonErrors.send(ctx, 415, "unsupported_media_type",
           "Content-Type must be application/json, got " + (type == null ? "none" : "'" + type + "'"));
       return;
@@ -233,14 +234,5 @@ final class AuctionHandler {
     return JsonErrors.body("invalid_request", first.field() + ": " + first.message())
         .put("field", first.field())
         .put("problems", all);
-  }
-
-  private static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    int semicolon = contentType.indexOf(';');
-    String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
-    return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"));
   }
 }

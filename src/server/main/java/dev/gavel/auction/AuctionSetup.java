@@ -26,7 +26,7 @@ public record AuctionSetup(
     BidderClientConfig bidderClient,
     List<BidderConfig> bidders,
     int maxBodyBytes,
-    CampaignIndex campaigns,
+    Supplier<CampaignIndex> campaigns,
     Supplier<BudgetView> budgets,
     CurrencyRates rates,
     AuctionMetrics metrics,

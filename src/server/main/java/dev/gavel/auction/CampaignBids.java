@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Gavel's own demand: the campaigns the index matches for a slot, as bids in the auction's
@@ -23,21 +24,27 @@ final class CampaignBids {
   static final String SOURCE = "campaigns";
   static final int MAX_BIDS_PER_IMP = 5;
 
-  private final CampaignIndex index;
+  private final Supplier<CampaignIndex> index;
   private final CurrencyRates rates;
   private final String houseSeat;
   private final Clock clock;
 
-  CampaignBids(CampaignIndex index, CurrencyRates rates, String houseSeat) {
+  /** @param index the campaigns as they are now; read once per auction ({@link #index()}) */
+  CampaignBids(Supplier<CampaignIndex> index, CurrencyRates rates, String houseSeat) {
     this(index, rates, houseSeat, Clock.systemUTC());
   }
 
   /** @param clock the wall clock that flights and pacing are decided by */
-  CampaignBids(CampaignIndex index, CurrencyRates rates, String houseSeat, Clock clock) {
+  CampaignBids(Supplier<CampaignIndex> index, CurrencyRates rates, String houseSeat, Clock clock) {
     this.index = index;
     this.rates = rates;
     this.houseSeat = houseSeat;
     this.clock = clock;
+  }
+
+  /** The campaigns now: an auction takes this once, so all its imps see the same ones. */
+  CampaignIndex index() {
+    return index.get();
   }
 
   /** The seat Gavel's campaigns bid as. */
@@ -54,7 +61,7 @@ final class CampaignBids {
    * together, in campaign order: {@link CampaignIndex#match}); no map, no sort of them all, which
    * was the hot spot of a 1,000-campaign auction.
    */
-  List<CandidateBid> bidsFor(AdSlot slot, ImpTerms terms, BudgetView budgets, String currency) {
+  List<CandidateBid> bidsFor(CampaignIndex index, AdSlot slot, ImpTerms terms, BudgetView budgets, String currency) {
     Choice[] best = new Choice[MAX_BIDS_PER_IMP];
     int kept = 0;
     Choice chosen = null;
@@ -126,7 +133,7 @@ final class CampaignBids {
     return deal != null && priceMicros >= deal.floorMicros();
   }
 
-  MatchExplanation explain(AdSlot slot, BudgetView budgets) {
+  MatchExplanation explain(CampaignIndex index, AdSlot slot, BudgetView budgets) {
     return index.explain(slot, budgets, clock.millis());
   }
 

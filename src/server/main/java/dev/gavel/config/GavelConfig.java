@@ -22,18 +22,19 @@ public record GavelConfig(
     TrackingConfig tracking,
     FraudConfig fraud,
     WarmUpConfig warmUp,
-    SupplyChainConfig supplyChain) {
+    SupplyChainConfig supplyChain,
+    AdminConfig admin) {
 
   /** The same config with these tracking settings. */
   public GavelConfig withTracking(TrackingConfig newTracking) {
     return new GavelConfig(http, verticles, auction, currency, bidderClient, bidders, kafka, postgres, embedded, newTracking, fraud,
-        warmUp, supplyChain);
+        warmUp, supplyChain, admin);
   }
 
   /** The same config pointed at these Kafka and PostgreSQL settings. */
   public GavelConfig withServices(KafkaConfig newKafka, PostgresConfig newPostgres) {
     return new GavelConfig(http, verticles, auction, currency, bidderClient, bidders, newKafka, newPostgres, embedded, tracking, fraud,
-        warmUp, supplyChain);
+        warmUp, supplyChain, admin);
   }
 
   public static GavelConfig from(JsonObject json) {
@@ -63,6 +64,7 @@ public record GavelConfig(
         TrackingConfig.from(root.section("tracking"), http.port()),
         FraudConfig.from(root.section("fraud")),
         WarmUpConfig.from(root.section("warmUp")),
-        SupplyChainConfig.from(root.section("supplyChain")));
+        SupplyChainConfig.from(root.section("supplyChain")),
+        AdminConfig.from(root.section("admin")));
   }
 }

@@ -14,7 +14,8 @@ public record KafkaConfig(
     ProducerConfig producer,
     SpoolConfig spool) {
 
-  public record Topics(String auctions, String tracking, String verdicts, String deadLetter) {}
+  /** @param campaigns compacted: the admin API's campaigns, each serving node's source of them */
+  public record Topics(String auctions, String tracking, String verdicts, String deadLetter, String campaigns) {}
 
   public record ProducerConfig(int lingerMs, int batchSizeBytes, String compression, int deliveryTimeoutMs) {}
 
@@ -53,7 +54,8 @@ public record KafkaConfig(
             t.string("auctions", "gavel.auctions"),
             t.string("tracking", "gavel.tracking"),
             t.string("verdicts", "gavel.verdicts"),
-            t.string("deadLetter", "gavel.deadletter")),
+            t.string("deadLetter", "gavel.deadletter"),
+            t.string("campaigns", "gavel.campaigns")),
         new ProducerConfig(
             p.intValue("lingerMs", 5, 0, 10_000),
             p.intValue("batchSizeBytes", 65_536, 1024, 16 * 1024 * 1024),

@@ -63,7 +63,7 @@ class AuctionEngineTest {
   private AuctionEngine engine(List<BidderConfig> bidders) {
     CurrencyRates rates = new CurrencyRates(CONFIG.currency());
     return new AuctionEngine(clock, transport, new BidderSlots(bidders, new SimpleMeterRegistry()),
-        new CampaignBids(CAMPAIGNS, rates, "gavel"), new Floors(rates), rates, () -> BudgetSnapshot.EMPTY,
+        new CampaignBids(() -> CAMPAIGNS, rates, "gavel"), new Floors(rates), rates, () -> BudgetSnapshot.EMPTY,
         new AuctionMetrics(new SimpleMeterRegistry()), CONFIG.auction().privacy(),
         new SupplyChain(CONFIG.supplyChain()));
   }

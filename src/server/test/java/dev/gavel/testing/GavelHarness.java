@@ -61,6 +61,7 @@ public final class GavelHarness implements AutoCloseable {
     env.putAll(overrides);
     env.put("GAVEL_HTTP_PORT", String.valueOf(port));
     env.put("GAVEL_HTTP_HOST", "127.0.0.1");
+    env.putIfAbsent("GAVEL_ADMIN_PORT", String.valueOf(TestVertx.freePort()));
     env.putAll(sharedServicesEnv(prefix));
     GavelConfig config = TestVertx.await(ConfigLoader.load(vertx, java.nio.file.Path.of(ConfigLoader.DEFAULT_FILE), env));
     return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, config, registry), START_SECONDS), port);
@@ -85,6 +86,10 @@ public final class GavelHarness implements AutoCloseable {
     }
     JsonObject httpSection = withPort.getJsonObject("http", new JsonObject()).put("port", port).put("host", "127.0.0.1");
     withPort.put("http", httpSection);
+    JsonObject admin = withPort.getJsonObject("admin", new JsonObject());
+    if (!admin.containsKey("port")) {
+      withPort.put("admin", admin.put("port", TestVertx.freePort()));
+    }
     GavelConfig parsed = ConfigLoader.fromJson(withPort, Map.of());
     return new GavelHarness(vertx, registry, TestVertx.await(Gavel.start(vertx, parsed, registry, stopRequested), START_SECONDS),
         port);
@@ -96,17 +101,18 @@ public final class GavelHarness implements AutoCloseable {
     JsonObject k = c.getJsonObject("kafka");
     JsonObject t = k.getJsonObject("topics");
     JsonObject p = c.getJsonObject("postgres");
-    return Map.of(
-        "GAVEL_KAFKA_BOOTSTRAP_SERVERS", k.getString("bootstrapServers"),
-        "GAVEL_KAFKA_GROUP_PREFIX", k.getString("groupPrefix"),
-        "GAVEL_KAFKA_TOPICS_AUCTIONS", t.getString("auctions"),
-        "GAVEL_KAFKA_TOPICS_TRACKING", t.getString("tracking"),
-        "GAVEL_KAFKA_TOPICS_VERDICTS", t.getString("verdicts"),
-        "GAVEL_KAFKA_TOPICS_DEAD_LETTER", t.getString("deadLetter"),
-        "GAVEL_KAFKA_SPOOL_DIR", k.getJsonObject("spool").getString("dir"),
-        "GAVEL_POSTGRES_URL", p.getString("url"),
-        "GAVEL_POSTGRES_USER", p.getString("user"),
-        "GAVEL_POSTGRES_PASSWORD", p.getString("password"));
+    return Map.ofEntries(
+        Map.entry("GAVEL_KAFKA_BOOTSTRAP_SERVERS", k.getString("bootstrapServers")),
+        Map.entry("GAVEL_KAFKA_GROUP_PREFIX", k.getString("groupPrefix")),
+        Map.entry("GAVEL_KAFKA_TOPICS_AUCTIONS", t.getString("auctions")),
+        Map.entry("GAVEL_KAFKA_TOPICS_TRACKING", t.getString("tracking")),
+        Map.entry("GAVEL_KAFKA_TOPICS_VERDICTS", t.getString("verdicts")),
+        Map.entry("GAVEL_KAFKA_TOPICS_DEAD_LETTER", t.getString("deadLetter")),
+        Map.entry("GAVEL_KAFKA_TOPICS_CAMPAIGNS", t.getString("campaigns")),
+        Map.entry("GAVEL_KAFKA_SPOOL_DIR", k.getJsonObject("spool").getString("dir")),
+        Map.entry("GAVEL_POSTGRES_URL", p.getString("url")),
+        Map.entry("GAVEL_POSTGRES_USER", p.getString("user")),
+        Map.entry("GAVEL_POSTGRES_PASSWORD", p.getString("password")));
   }
 
   public HttpResponse<String> postAuction(String body) {
@@ -128,6 +134,11 @@ public final class GavelHarness implements AutoCloseable {
 
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  /** A path on the admin API's port. */
+  public URI adminUri(String path) {
+    return URI.create("http://127.0.0.1:" + gavel.config().admin().port() + path);
   }
 
   public URI uri(String path) {

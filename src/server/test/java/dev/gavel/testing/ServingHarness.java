@@ -79,8 +79,9 @@ public final class ServingHarness implements AutoCloseable {
     AuctionMetrics metrics = new AuctionMetrics(registry);
     Admissions admissions = new Admissions();
     metrics.watch(admissions);
+    CampaignIndex campaigns = campaigns(parsed);
     AuctionSetup setup = new AuctionSetup(parsed.auction(), parsed.bidderClient(), parsed.bidders(), parsed.http().maxBodyBytes(),
-        campaigns(parsed), () -> BudgetSnapshot.EMPTY, new CurrencyRates(parsed.currency()),
+        () -> campaigns, () -> BudgetSnapshot.EMPTY, new CurrencyRates(parsed.currency()),
         metrics, new OpenRtbJson(), new TrackingUrls(parsed.tracking(), new TokenSigner(parsed.tracking())),
         new BidderSlots(parsed.bidders(), registry), admissions, WarmUpGate.alreadyWarm(), new SupplyChain(parsed.supplyChain()));
     TestVertx.await(vertx.deployVerticle(() -> new HttpServerVerticle(parsed.http(), () -> List.of(

@@ -130,7 +130,8 @@ public final class SharedServices {
                 .put("auctions", t.auctions())
                 .put("tracking", t.tracking())
                 .put("verdicts", t.verdicts())
-                .put("deadLetter", t.deadLetter()))
+                .put("deadLetter", t.deadLetter())
+                .put("campaigns", t.campaigns()))
             .put("spool", new JsonObject().put("dir", kafka.spool().dir())))
         .put("postgres", new JsonObject()
             .put("url", url(database))
@@ -157,13 +158,14 @@ public final class SharedServices {
         .put("spool", new JsonObject().put("dir", tempDir(prefix + "-spool").toString()));
   }
 
-  /** A {@code kafka.topics} section: {@code <base>.auctions}, {@code .tracking}, {@code .verdicts}, {@code .deadletter}. */
+  /** A {@code kafka.topics} section: {@code <base>.auctions}, {@code .tracking}, {@code .verdicts}, {@code .deadletter}, {@code .campaigns}. */
   public static JsonObject topics(String base) {
     return new JsonObject()
         .put("auctions", base + ".auctions")
         .put("tracking", base + ".tracking")
         .put("verdicts", base + ".verdicts")
-        .put("deadLetter", base + ".deadletter");
+        .put("deadLetter", base + ".deadletter")
+        .put("campaigns", base + ".campaigns");
   }
 
   private static String random() {

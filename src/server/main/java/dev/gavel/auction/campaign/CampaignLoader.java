@@ -77,7 +77,8 @@ public final class CampaignLoader {
     return List.copyOf(campaigns);
   }
 
-  private JsonNode readTree(byte[] json) {
+  /** JSON as the campaign file reads it (duplicate keys refused, decimals exact); throws {@link IllegalArgumentException} saying where it is broken. */
+  public JsonNode readTree(byte[] json) {
     try {
       return mapper.readTree(json);
     } catch (JsonProcessingException e) {
@@ -93,8 +94,18 @@ public final class CampaignLoader {
       throw new IllegalArgumentException("campaigns[" + index + "]: must be an object");
     }
     JsonNode idNode = node.get("id");
-    String where = "campaigns[" + index + "]"
-        + (idNode != null && idNode.isTextual() ? " (id \"" + idNode.asText() + "\")" : "");
+    return campaign(node, "campaigns[" + index + "]"
+        + (idNode != null && idNode.isTextual() ? " (id \"" + idNode.asText() + "\")" : ""));
+  }
+
+  /**
+   * One campaign object, as an entry of the file's array (the admin API's body); throws
+   * {@link InvalidCampaignException} naming the field, its message starting with {@code where}.
+   */
+  public Campaign campaign(JsonNode node, String where) {
+    if (node == null || !node.isObject()) {
+      throw new InvalidCampaignException(where + ": must be an object", "");
+    }
     JsonFields fields = new JsonFields(node, where, "");
     fields.allowOnly(CAMPAIGN_FIELDS);
     String id = fields.text("id");
@@ -115,9 +126,19 @@ public final class CampaignLoader {
       Delivery delivery = new Delivery(instant(fields, "startsAt"), instant(fields, "endsAt"), pacing(fields));
       return new Campaign(id, adomain, bid, daily, total, categories, targeting, creative, deals,
           openAuction, delivery);
+    } catch (InvalidCampaignException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+      throw new InvalidCampaignException(where + ": " + e.getMessage(), "");
     }
+  }
+
+  /** The campaign file's entries as JSON, each as written (the admin API seeds its store with them). */
+  public List<JsonNode> entries(byte[] json) {
+    parse(json); // the whole file valid first, duplicates included
+    List<JsonNode> out = new ArrayList<>();
+    readTree(json).get("campaigns").forEach(out::add);
+    return out;
   }
 
   /** An ISO 8601 time with its offset ("2026-12-01T00:00:00Z"), or null when absent. */

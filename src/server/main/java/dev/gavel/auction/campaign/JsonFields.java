@@ -25,9 +25,9 @@ final class JsonFields {
     this.prefix = prefix;
   }
 
-  IllegalArgumentException error(String field, String problem) {
+  InvalidCampaignException error(String field, String problem) {
     String name = field.isEmpty() ? prefix.substring(0, Math.max(0, prefix.length() - 1)) : prefix + field;
-    return new IllegalArgumentException(where + ": " + name + ": " + problem);
+    return new InvalidCampaignException(where + ": " + name + ": " + problem, name);
   }
 
   /** Rejects unknown keys, so that a misspelt "dailyBudjet" is not silently ignored. */

@@ -16,13 +16,14 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates Gavel's topics (auctions, tracking, verdicts, dead letters) when they are missing, with the
+ * Creates Gavel's topics (auctions, tracking, verdicts, dead letters, campaigns) when they are missing, with the
  * configured partition count and replication factor. A topic that already exists is left as it is.
  */
 public final class KafkaTopics {
@@ -56,6 +57,11 @@ public final class KafkaTopics {
     for (String name : names) {
       topics.add(new NewTopic(name, config.partitions(), config.replicationFactor()));
     }
+    // Campaigns: one partition (a total order, read whole by every serving node), compacted (the
+    // latest version of each campaign kept for ever, a deletion as a tombstone).
+    topics.add(new NewTopic(t.campaigns(), 1, config.replicationFactor())
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    names.add(t.campaigns());
     Properties props = new Properties();
     props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "gavel-topics");

@@ -1,0 +1,82 @@
+package dev.gavel.admin;
+
+import dev.gavel.auction.campaign.CampaignRecord;
+import dev.gavel.ops.Degradations;
+import dev.gavel.pipeline.kafka.AckedProducer;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries committed campaign changes to the campaigns topic: every row whose version is above the
+ * one last sent is sent (the catalog marker first), then marked sent. Runs after each change and
+ * every second, so a change committed while Kafka was away reaches the serving nodes when it is
+ * back. Sends are idempotent (the topic keeps the newest version per campaign). One run at a time,
+ * on the admin verticle's event loop.
+ */
+final class CampaignOutbox {
+  private static final Logger LOG = LoggerFactory.getLogger(CampaignOutbox.class);
+  private static final String DEGRADATION = "campaign-outbox";
+
+  private final CampaignStore store;
+  private final AckedProducer producer;
+  private final String topic;
+  private final Degradations degradations;
+  private boolean markerSent;
+  private Future<Void> running;
+  private boolean again;
+
+  CampaignOutbox(CampaignStore store, AckedProducer producer, String topic, Degradations degradations) {
+    this.store = store;
+    this.producer = producer;
+    this.topic = topic;
+    this.degradations = degradations;
+  }
+
+  /** Sends what is unsent; completes when this run (or the one it joined) has ended, failed or not. */
+  Future<Void> flush() {
+    if (running != null) {
+      again = true;
+      return running;
+    }
+    Promise<Void> done = Promise.promise();
+    running = done.future();
+    run().onComplete(r -> {
+      if (r.failed()) {
+        degradations.set(DEGRADATION, "campaign changes not yet sent to " + topic + ": " + r.cause().getMessage());
+      } else {
+        degradations.clear(DEGRADATION);
+      }
+      running = null;
+      done.complete();
+      if (again) {
+        again = false;
+        flush();
+      }
+    });
+    return done.future();
+  }
+
+  private Future<Void> run() {
+    Future<Void> marker = markerSent ? Future.succeededFuture()
+        : producer.send(new ProducerRecord<>(topic, CampaignRecord.CATALOG_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            CampaignRecord.catalogValue())).onSuccess(v -> markerSent = true);
+    return marker.compose(v -> store.unpublished()).compose(this::send);
+  }
+
+  private Future<Void> send(List<StoredCampaign> rows) {
+    Future<Void> chain = Future.succeededFuture();
+    for (StoredCampaign row : rows) {
+      CampaignRecord record = row.record();
+      chain = chain.compose(v -> producer.send(new ProducerRecord<>(topic, record.key(), record.value())))
+          .compose(v -> store.markPublished(row.id(), row.version()));
+    }
+    if (!rows.isEmpty()) {
+      chain = chain.onSuccess(v -> LOG.debug("sent {} campaign changes to {}", rows.size(), topic));
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,178 @@
+package dev.gavel.auction.campaign;
+
+import dev.gavel.ops.Degradations;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this serving node's campaigns equal to the campaigns topic: reads it whole from the start
+ * (no consumer group: every node reads everything), then follows it, and swaps the
+ * {@link CampaignCatalog} after each batch that changed something, so an edit reaches auctions
+ * within a poll. Until it has read up to the end it had at start, and while the topic was never
+ * seeded by the admin API, the node serves its campaign file. A worker verticle: its poll blocks.
+ */
+public final class CampaignFeed extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(CampaignFeed.class);
+  private static final String DEGRADATION = "campaigns";
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
+  /** How long {@code /ready} waits for the first full read before serving the file regardless. */
+  private static final long SETTLE_MS = 10_000;
+
+  private final String bootstrapServers;
+  private final TopicPartition partition;
+  private final CampaignCatalog catalog;
+  private final Degradations degradations;
+  private final CampaignLoader loader = new CampaignLoader();
+  private final Map<String, CampaignRecord> records = new LinkedHashMap<>();
+  private final Map<String, Campaign> parsed = new LinkedHashMap<>();
+  private final Promise<Void> closed = Promise.promise();
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private volatile boolean stopped;
+  private volatile boolean caughtUp;
+  private long endAtStart = -1;
+  private boolean managed;
+  private long startedAt;
+
+  /** @param topic the campaigns topic: one partition (KafkaTopics creates it so) */
+  public CampaignFeed(String bootstrapServers, String topic, CampaignCatalog catalog, Degradations degradations) {
+    this.bootstrapServers = bootstrapServers;
+    this.partition = new TopicPartition(topic, 0);
+    this.catalog = catalog;
+    this.degradations = degradations;
+  }
+
+  @Override
+  public Future<?> start() {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gavel-campaign-feed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+    consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.assign(List.of(partition));
+    consumer.seekToBeginning(List.of(partition));
+    startedAt = System.currentTimeMillis();
+    degradations.set(DEGRADATION, "serving the campaign file until the campaigns topic " + partition.topic() + " is read");
+    context.runOnContext(v -> loop());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    return closed.future();
+  }
+
+  /** True once the topic has been read to its end, or after a bounded wait for it (then the file serves). */
+  public boolean settled() {
+    return caughtUp || System.currentTimeMillis() - startedAt > SETTLE_MS;
+  }
+
+  private void loop() {
+    if (stopped) {
+      consumer.close(Duration.ofSeconds(1));
+      closed.complete();
+      return;
+    }
+    try {
+      boolean changed = apply(consumer.poll(POLL));
+      if (!caughtUp && reachedStartEnd()) {
+        caughtUp = true;
+        changed = true;
+        degradations.clear(DEGRADATION);
+        if (managed) {
+          LOG.info("serving {} campaigns from the campaigns topic {}", parsed.size(), partition.topic());
+        } else {
+          LOG.info("the campaigns topic {} has not been seeded by the admin API: serving the campaign file", partition.topic());
+        }
+      }
+      if (changed && caughtUp && managed) {
+        publish();
+      }
+    } catch (KafkaException e) {
+      LOG.warn("campaign feed: {}", e.toString());
+    }
+    context.runOnContext(v -> loop());
+  }
+
+  private boolean reachedStartEnd() {
+    if (endAtStart < 0) {
+      try {
+        endAtStart = consumer.endOffsets(List.of(partition), END_OFFSETS_TIMEOUT).getOrDefault(partition, 0L);
+      } catch (KafkaException e) {
+        return false; // Kafka away, or the topic not created yet: the file serves meanwhile
+      }
+    }
+    return consumer.position(partition, END_OFFSETS_TIMEOUT) >= endAtStart;
+  }
+
+  private boolean apply(Iterable<ConsumerRecord<byte[], byte[]>> batch) {
+    boolean changed = false;
+    for (ConsumerRecord<byte[], byte[]> r : batch) {
+      String id = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
+      if (id.equals(CampaignRecord.CATALOG_KEY)) {
+        changed |= !managed;
+        managed = true;
+      } else if (r.value() != null && !id.isEmpty()) {
+        changed |= take(id, r.value());
+      }
+    }
+    return changed;
+  }
+
+  /** Keeps a record unless an equal or newer version of its campaign is held already. */
+  private boolean take(String id, byte[] value) {
+    CampaignRecord record;
+    Campaign campaign = null;
+    try {
+      record = CampaignRecord.read(id, value, loader);
+      if (!record.deleted()) {
+        campaign = loader.campaign(record.body(), "campaigns topic, campaign \"" + id + "\"");
+      }
+    } catch (IllegalArgumentException e) {
+      LOG.warn("campaign feed: skipped a record: {}", e.getMessage());
+      return false;
+    }
+    CampaignRecord held = records.get(id);
+    if (held != null && held.version() >= record.version()) {
+      return false;
+    }
+    records.put(id, record);
+    if (campaign == null) {
+      parsed.remove(id);
+    } else {
+      parsed.put(id, campaign);
+    }
+    return true;
+  }
+
+  private void publish() {
+    List<Campaign> all = new ArrayList<>(parsed.values());
+    List<Campaign> active = new ArrayList<>();
+    for (Campaign c : all) {
+      if (!records.get(c.id()).paused()) {
+        active.add(c);
+      }
+    }
+    catalog.replace(all, active);
+    LOG.debug("campaigns from the feed: {} active of {}", active.size(), all.size());
+  }
+}
