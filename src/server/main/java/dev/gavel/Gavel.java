@@ -1,6 +1,7 @@
 package dev.gavel;
 
 import dev.gavel.admin.AdminRoutes;
+import dev.gavel.admin.CampaignFeed;
 import dev.gavel.api.ReportRoutes;
 import dev.gavel.auction.AuctionMetrics;
 import dev.gavel.auction.AuctionRoutes;
@@ -10,7 +11,6 @@ import dev.gavel.auction.WarmUpGate;
 import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.campaign.Campaign;
 import dev.gavel.auction.campaign.CampaignCatalog;
-import dev.gavel.auction.campaign.CampaignFeed;
 import dev.gavel.auction.campaign.CampaignFile;
 import dev.gavel.auction.campaign.CampaignLoader;
 import dev.gavel.auction.supply.SellersJsonRoutes;
@@ -146,7 +146,6 @@ public final class Gavel {
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
         roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp, new SupplyChain(config.supplyChain()));
     CampaignFeed feed = new CampaignFeed(config.kafka().bootstrapServers(), config.kafka().topics().campaigns(), catalog, degradations);
-    readiness.register("campaigns", feed::settled);
     return budgets.start(deployments, postgres)
         .compose(v -> deployments.deployWorker(Deployments.Tier.FEEDS, () -> feed, 1))
         .compose(v -> config.currency().source().isEmpty() ? Future.succeededFuture()

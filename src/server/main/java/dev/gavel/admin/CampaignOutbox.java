@@ -1,6 +1,5 @@
 package dev.gavel.admin;
 
-import dev.gavel.auction.campaign.CampaignRecord;
 import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.kafka.AckedProducer;
 import io.vertx.core.Future;

@@ -3,7 +3,6 @@ package dev.gavel.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gavel.auction.campaign.CampaignRecord;
 import java.time.OffsetDateTime;
 
 /** A campaign as the store keeps it: its body (a conf/campaigns.json entry) and its state. */

@@ -1,5 +1,8 @@
-package dev.gavel.auction.campaign;
+package dev.gavel.admin;
 
+import dev.gavel.auction.campaign.Campaign;
+import dev.gavel.auction.campaign.CampaignCatalog;
+import dev.gavel.auction.campaign.CampaignLoader;
 import dev.gavel.ops.Degradations;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -32,8 +35,9 @@ public final class CampaignFeed extends VerticleBase {
   private static final String DEGRADATION = "campaigns";
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
-  /** How long {@code /ready} waits for the first full read before serving the file regardless. */
-  private static final long SETTLE_MS = 10_000;
+  /** The longest start-up waits for the first full read before serving the file regardless. */
+  private static final long SETTLE_MS = 5_000;
+  private static final long RECONNECT_MS = 2_000;
 
   private final String bootstrapServers;
   private final TopicPartition partition;
@@ -43,12 +47,12 @@ public final class CampaignFeed extends VerticleBase {
   private final Map<String, CampaignRecord> records = new LinkedHashMap<>();
   private final Map<String, Campaign> parsed = new LinkedHashMap<>();
   private final Promise<Void> closed = Promise.promise();
+  private final Promise<Void> settled = Promise.promise();
   private KafkaConsumer<byte[], byte[]> consumer;
   private volatile boolean stopped;
-  private volatile boolean caughtUp;
+  private boolean caughtUp;
   private long endAtStart = -1;
   private boolean managed;
-  private long startedAt;
 
   /** @param topic the campaigns topic: one partition (KafkaTopics creates it so) */
   public CampaignFeed(String bootstrapServers, String topic, CampaignCatalog catalog, Degradations degradations) {
@@ -58,21 +62,17 @@ public final class CampaignFeed extends VerticleBase {
     this.degradations = degradations;
   }
 
+  /**
+   * Completes once the topic has been read to the end it had, or Kafka cannot be reached (the file
+   * then serves, and the feed goes on trying), or after {@value #SETTLE_MS} ms: start-up waits for
+   * the campaigns the node should serve, never for Kafka.
+   */
   @Override
   public Future<?> start() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gavel-campaign-feed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-    consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    consumer.assign(List.of(partition));
-    consumer.seekToBeginning(List.of(partition));
-    startedAt = System.currentTimeMillis();
     degradations.set(DEGRADATION, "serving the campaign file until the campaigns topic " + partition.topic() + " is read");
+    vertx.setTimer(SETTLE_MS, t -> settled.tryComplete());
     context.runOnContext(v -> loop());
-    return Future.succeededFuture();
+    return settled.future();
   }
 
   @Override
@@ -81,16 +81,35 @@ public final class CampaignFeed extends VerticleBase {
     return closed.future();
   }
 
-  /** True once the topic has been read to its end, or after a bounded wait for it (then the file serves). */
-  public boolean settled() {
-    return caughtUp || System.currentTimeMillis() - startedAt > SETTLE_MS;
+  private KafkaConsumer<byte[], byte[]> connect() {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gavel-campaign-feed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+    KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    created.assign(List.of(partition));
+    created.seekToBeginning(List.of(partition));
+    return created;
   }
 
   private void loop() {
     if (stopped) {
-      consumer.close(Duration.ofSeconds(1));
+      if (consumer != null) {
+        consumer.close(Duration.ofSeconds(1));
+      }
       closed.complete();
       return;
+    }
+    if (consumer == null) {
+      try {
+        consumer = connect();
+      } catch (KafkaException e) { // the bootstrap name does not resolve, say: the file serves meanwhile
+        settled.tryComplete();
+        vertx.setTimer(RECONNECT_MS, t -> loop());
+        return;
+      }
     }
     try {
       boolean changed = apply(consumer.poll(POLL));
@@ -103,6 +122,7 @@ public final class CampaignFeed extends VerticleBase {
         } else {
           LOG.info("the campaigns topic {} has not been seeded by the admin API: serving the campaign file", partition.topic());
         }
+        settled.tryComplete();
       }
       if (changed && caughtUp && managed) {
         publish();
@@ -118,7 +138,8 @@ public final class CampaignFeed extends VerticleBase {
       try {
         endAtStart = consumer.endOffsets(List.of(partition), END_OFFSETS_TIMEOUT).getOrDefault(partition, 0L);
       } catch (KafkaException e) {
-        return false; // Kafka away, or the topic not created yet: the file serves meanwhile
+        settled.tryComplete(); // Kafka away, or the topic not created yet: the file serves meanwhile
+        return false;
       }
     }
     return consumer.position(partition, END_OFFSETS_TIMEOUT) >= endAtStart;

@@ -1,8 +1,9 @@
-package dev.gavel.auction.campaign;
+package dev.gavel.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gavel.auction.campaign.CampaignLoader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * sends may land out of order. The record keyed {@value #CATALOG_KEY} says the topic is managed
  * (the admin API has seeded it), so a node that reads it follows the topic, not its file.
  */
-public record CampaignRecord(String id, int version, boolean paused, boolean deleted, JsonNode body) {
+record CampaignRecord(String id, int version, boolean paused, boolean deleted, JsonNode body) {
   public static final String CATALOG_KEY = "_catalog";
   private static final ObjectMapper JSON = new ObjectMapper();
 
