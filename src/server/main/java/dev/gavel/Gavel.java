@@ -148,6 +148,7 @@ public final class Gavel {
     CampaignFeed feed = new CampaignFeed(config.kafka().bootstrapServers(), config.kafka().topics().campaigns(), catalog, degradations);
     return budgets.start(deployments, postgres)
         .compose(v -> deployments.deployWorker(Deployments.Tier.FEEDS, () -> feed, 1))
+        .onSuccess(v -> readiness.register("campaigns", () -> true)) // the topic read, or the file serving
         .compose(v -> config.currency().source().isEmpty() ? Future.succeededFuture()
             : deployments.deploy(Deployments.Tier.FEEDS, () -> new RateFeed(config.currency(), rates, registry), 1))
         .compose(v -> roles.deployPublisher(deployments))

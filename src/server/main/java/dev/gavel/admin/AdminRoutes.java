@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gavel.admin.AdminTokens.Principal;
 import dev.gavel.auction.campaign.CampaignLoader;
-import dev.gavel.auction.campaign.InvalidCampaignException;
 import dev.gavel.config.AdminConfig;
 import dev.gavel.db.PgPools;
 import dev.gavel.db.PostgresEndpoint;
 import dev.gavel.http.JsonErrors;
-import dev.gavel.http.MediaTypes;
 import dev.gavel.http.RouteModule;
 import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.kafka.AckedProducer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,7 +22,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminRoutes implements RouteModule {
   private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-  /** What answers add to a campaign and a client may send back unchanged. */
-  private static final List<String> READ_ONLY = List.of("version", "updatedAt", "updatedBy");
   private static final String PRINCIPAL = "admin.principal";
   private static final long OUTBOX_INTERVAL_MS = 1000;
   private static final int MAX_AUDIT = 1000;
@@ -87,6 +80,9 @@ public final class AdminRoutes implements RouteModule {
         .onSuccess(n -> {
           if (n > 0) {
             LOG.info("campaign store was empty: seeded {} campaigns from {}", n, deps.seed().source());
+          } else {
+            LOG.info("campaigns come from the campaign store; {} only seeds an empty one (change them through /admin/campaigns)",
+                deps.seed().source());
           }
         })
         .onFailure(e -> LOG.error("cannot seed the campaign store", e))
@@ -139,12 +135,12 @@ public final class AdminRoutes implements RouteModule {
   }
 
   private void create(RoutingContext ctx) {
-    ObjectNode body = campaignBody(ctx, null);
+    ObjectNode body = body(ctx, null);
     if (body == null) {
       return;
     }
     String id = body.get("id").asText();
-    Future<StoredCampaign> created = store.create(id, body, paused(body, false), actor(ctx));
+    Future<StoredCampaign> created = store.create(id, body, CampaignRequests.paused(body, false), actor(ctx));
     answer(ctx, 201, created.compose(c -> propagated(c)).map(view -> {
       ctx.response().putHeader("Location", "/admin/campaigns/" + id);
       return view;
@@ -153,31 +149,31 @@ public final class AdminRoutes implements RouteModule {
 
   private void update(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    ObjectNode body = campaignBody(ctx, id);
+    ObjectNode body = body(ctx, id);
     if (body == null) {
       return;
     }
-    Integer expected = expectedVersion(ctx, body);
+    Integer expected = CampaignRequests.expectedVersion(ctx);
     if (expected == null) {
       JsonErrors.send(ctx, 428, "version_required", "say which version this edit was made from: an If-Match header "
           + "(the ETag of GET) or a \"version\" field");
       return;
     }
-    Boolean paused = paused(body, null);
+    Boolean paused = CampaignRequests.paused(body, null);
     answer(ctx, 200, store.change(id, expected, actor(ctx), "update",
         held -> new StoredCampaign(id, body, held.version(), paused == null ? held.paused() : paused, false, null, null))
         .compose(this::propagated));
   }
 
   private void delete(RoutingContext ctx) {
-    Integer expected = ifMatch(ctx);
+    Integer expected = CampaignRequests.ifMatch(ctx);
     answer(ctx, 204, store.change(ctx.pathParam("id"), expected, actor(ctx), "delete",
         held -> new StoredCampaign(held.id(), held.body(), held.version(), held.paused(), true, null, null))
         .compose(this::propagated).map(v -> (JsonNode) null));
   }
 
   private void setPaused(RoutingContext ctx, boolean paused) {
-    answer(ctx, 200, store.change(ctx.pathParam("id"), ifMatch(ctx), actor(ctx), paused ? "pause" : "resume",
+    answer(ctx, 200, store.change(ctx.pathParam("id"), CampaignRequests.ifMatch(ctx), actor(ctx), paused ? "pause" : "resume",
         held -> held.paused() == paused ? held
             : new StoredCampaign(held.id(), held.body(), held.version(), paused, false, null, null))
         .compose(this::propagated));
@@ -202,88 +198,13 @@ public final class AdminRoutes implements RouteModule {
     }));
   }
 
-  /**
-   * The request's campaign, checked as the campaign file is, with what answers add taken off; null
-   * when an error has been sent. {@code pathId}: the id the path names (PUT), or null (POST).
-   */
-  private ObjectNode campaignBody(RoutingContext ctx, String pathId) {
+  /** The request's campaign, or null when its error has been sent. */
+  private ObjectNode body(RoutingContext ctx, String pathId) {
     try {
-      if (!MediaTypes.isJson(ctx.request().getHeader("Content-Type"))) {
-        throw new AdminError(415, "unsupported_media_type", "Content-Type must be application/json");
-      }
-      Buffer raw = ctx.body().buffer();
-      if (raw == null || raw.length() == 0) {
-        throw new AdminError(400, "invalid_campaign", "a campaign JSON object is required");
-      }
-      JsonNode tree;
-      try {
-        tree = loader.readTree(raw.getBytes());
-      } catch (IllegalArgumentException e) {
-        throw new AdminError(400, "invalid_json", e.getMessage());
-      }
-      if (!(tree instanceof ObjectNode body)) {
-        throw new AdminError(400, "invalid_campaign", "the body must be a JSON object");
-      }
-      ctx.put("admin.version", body.get("version"));
-      READ_ONLY.forEach(body::remove);
-      JsonNode status = body.remove("status");
-      if (status != null && !status.asText().equals("active") && !status.asText().equals("paused")) {
-        throw new AdminError(400, "invalid_campaign", "status: expected active or paused", "status");
-      }
-      if (pathId != null && !body.has("id")) {
-        body.put("id", pathId);
-      }
-      String id = body.path("id").asText("");
-      if (pathId != null && !pathId.equals(id)) {
-        throw new AdminError(400, "invalid_campaign", "id: the body says \"" + id + "\", the path \"" + pathId + "\"", "id");
-      }
-      if (!ID.matcher(id).matches()) {
-        throw new AdminError(400, "invalid_campaign", "id: 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a "
-            + "letter or digit", "id");
-      }
-      loader.campaign(body, "campaign");
-      if (status != null) {
-        body.set("status", status); // read back by paused(), removed before it is stored
-      }
-      return body;
-    } catch (InvalidCampaignException e) {
-      sendError(ctx, new AdminError(400, "invalid_campaign", e.getMessage(), e.field()));
+      return CampaignRequests.body(ctx, pathId, loader);
     } catch (AdminError e) {
       sendError(ctx, e);
-    }
-    return null;
-  }
-
-  /** The body's status (removed from it), or {@code otherwise} when it says none. */
-  private static Boolean paused(ObjectNode body, Boolean otherwise) {
-    JsonNode status = body.remove("status");
-    return status == null ? otherwise : Boolean.valueOf(status.asText().equals("paused"));
-  }
-
-  /** The version an edit was made from: If-Match, else the body's "version"; null when neither says. */
-  private static Integer expectedVersion(RoutingContext ctx, ObjectNode body) {
-    Integer fromHeader = ifMatch(ctx);
-    if (fromHeader != null) {
-      return fromHeader;
-    }
-    JsonNode v = ctx.get("admin.version");
-    return v != null && v.canConvertToInt() ? v.intValue() : null;
-  }
-
-  private static Integer ifMatch(RoutingContext ctx) {
-    String header = ctx.request().getHeader("If-Match");
-    if (header == null) {
       return null;
-    }
-    String tag = header.trim();
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
-    }
-    tag = tag.replace("\"", "");
-    try {
-      return Integer.valueOf(tag);
-    } catch (NumberFormatException e) {
-      return -1; // matches no version: a 409 that says which version is current
     }
   }
 

@@ -4,6 +4,7 @@ import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.kafka.AckedProducer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -11,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries committed campaign changes to the campaigns topic: every row whose version is above the
- * one last sent is sent (the catalog marker first), then marked sent. Runs after each change and
- * every second, so a change committed while Kafka was away reaches the serving nodes when it is
- * back. Sends are idempotent (the topic keeps the newest version per campaign). One run at a time,
+ * one last sent is sent, then marked sent (and, once, the catalog marker after them). Runs after
+ * each change and every second, so a change committed while Kafka was away reaches the serving
+ * nodes when it is back. Sends are idempotent (the topic keeps the newest version per campaign). One run at a time,
  * on the admin verticle's event loop.
  */
 final class CampaignOutbox {
@@ -59,11 +60,14 @@ final class CampaignOutbox {
     return done.future();
   }
 
+  /**
+   * The rows first, the catalog marker after them: a node that reads the marker has read every
+   * seeded campaign before it (one partition), so it never swaps in half a catalog.
+   */
   private Future<Void> run() {
-    Future<Void> marker = markerSent ? Future.succeededFuture()
-        : producer.send(new ProducerRecord<>(topic, CampaignRecord.CATALOG_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            CampaignRecord.catalogValue())).onSuccess(v -> markerSent = true);
-    return marker.compose(v -> store.unpublished()).compose(this::send);
+    return store.unpublished().compose(this::send).compose(v -> markerSent ? Future.succeededFuture()
+        : producer.send(new ProducerRecord<>(topic, CampaignRecord.CATALOG_KEY.getBytes(StandardCharsets.UTF_8),
+            CampaignRecord.catalogValue())).onSuccess(x -> markerSent = true));
   }
 
   private Future<Void> send(List<StoredCampaign> rows) {
