@@ -3,6 +3,7 @@ package dev.gavel;
 import dev.gavel.auction.campaign.BudgetFile;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.auction.campaign.SpendHolds;
 import dev.gavel.db.PostgresEndpoint;
 import dev.gavel.events.Spend;
 import dev.gavel.ops.Degradations;
@@ -34,22 +35,33 @@ final class Budgets implements BudgetFeed.Target {
   private final Degradations degradations;
   private final Clock clock;
   private final AtomicReference<BudgetView> current = new AtomicReference<>(BudgetSnapshot.UNKNOWN);
+  private final SpendHolds holds;
   private Instant asOf;
   private String asOfSource = "billing";
   private boolean writing;
   private BudgetSnapshot unwritten;
   private Instant unwrittenReadAt;
 
-  /** @param file where the snapshot is kept; null: none kept */
-  Budgets(Vertx vertx, Path file, Degradations degradations, Clock clock) {
+  /**
+   * @param file where the snapshot is kept; null: none kept
+   * @param holdSeconds how long a house win holds its price against its budget, waiting for its billing
+   */
+  Budgets(Vertx vertx, Path file, Degradations degradations, Clock clock, int holdSeconds) {
     this.vertx = vertx;
+    this.holds = new SpendHolds(holdSeconds * 1000L, clock::millis);
     this.file = file;
     this.degradations = degradations;
     this.clock = clock;
   }
 
+  /** Billed spend, as billing last reported it (auctions add this node's {@link #holds()} on top). */
   BudgetView view() {
     return current.get();
+  }
+
+  /** The spend in flight on this node: bids in open auctions and wins not billed yet. */
+  SpendHolds holds() {
+    return holds;
   }
 
   /**

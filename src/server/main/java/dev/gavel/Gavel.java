@@ -139,10 +139,11 @@ public final class Gavel {
     readiness.register("warm", warmUp::warm);
     readiness.detail("admission", admissions::report);
     String snapshot = config.auction().budgetSnapshotFile();
-    Budgets budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC());
+    Budgets budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC(),
+        config.auction().budgetHoldSeconds());
     CurrencyRates rates = new CurrencyRates(config.currency());
     AuctionSetup setup = new AuctionSetup(config.auction(), config.bidderClient(), config.bidders(), config.http().maxBodyBytes(),
-        catalog, budgets::view, rates,
+        catalog, budgets::view, budgets.holds(), rates,
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
         roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp, new SupplyChain(config.supplyChain()));
     CampaignFeed feed = new CampaignFeed(config.kafka().bootstrapServers(), config.kafka().topics().campaigns(), catalog, degradations);

@@ -5,6 +5,7 @@ import dev.gavel.auction.campaign.AdSlot;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.MatchExplanation;
+import dev.gavel.auction.campaign.SpendHolds;
 import dev.gavel.auction.privacy.RequestPrivacy;
 import dev.gavel.auction.privacy.Treatment;
 import dev.gavel.auction.supply.SupplyChain;
@@ -34,6 +35,7 @@ public final class AuctionEngine {
   private final Floors floors;
   private final CurrencyRates rates;
   private final Supplier<BudgetView> budgets;
+  private final SpendHolds holds;
   private final AuctionMetrics metrics;
   private final PrivacyConfig privacy;
   private final SupplyChain supplyChain;
@@ -44,7 +46,7 @@ public final class AuctionEngine {
    * @param campaigns the house seat's bids, from Gavel's own campaigns
    */
   AuctionEngine(AuctionClock clock, BidderTransport transport, BidderSlots slots, CampaignBids campaigns, Floors floors,
-                CurrencyRates rates, Supplier<BudgetView> budgets, AuctionMetrics metrics, PrivacyConfig privacy,
+                CurrencyRates rates, Supplier<BudgetView> budgets, SpendHolds holds, AuctionMetrics metrics, PrivacyConfig privacy,
                 SupplyChain supplyChain) {
     this.clock = clock;
     this.transport = transport;
@@ -53,6 +55,7 @@ public final class AuctionEngine {
     this.floors = floors;
     this.rates = rates;
     this.budgets = budgets;
+    this.holds = holds;
     this.metrics = metrics;
     this.privacy = privacy;
     this.supplyChain = supplyChain;
@@ -83,6 +86,7 @@ public final class AuctionEngine {
       round.addCampaignBids();
       round.callBidders(auction);
     } catch (RuntimeException e) {
+      round.releaseHolds();
       return auction.fail(e);
     }
     return auction.started();
@@ -98,6 +102,8 @@ public final class AuctionEngine {
     final List<String> notes = new ArrayList<>();
     final Map<String, ImpTerms> terms = new LinkedHashMap<>();
     final List<CandidateBid> bids = new ArrayList<>();
+    /** The house bids whose price this auction holds against their campaign's budget until it closes. */
+    final List<CandidateBid> held = new ArrayList<>();
     final Map<String, MatchExplanation> filters = new LinkedHashMap<>();
     final Map<String, BidderOutcome> outcomes = new HashMap<>();
     final Map<String, CallPlan> calls = new HashMap<>();
@@ -118,7 +124,7 @@ public final class AuctionEngine {
 
     void addCampaignBids() {
       boolean debug = Integer.valueOf(1).equals(request.test());
-      BudgetView budgetView = budgets.get();
+      BudgetView budgetView = holds.over(budgets.get());
       String houseRefusal = houseRefusal(budgetView);
       CampaignIndex index = campaigns.index();
       if (houseRefusal != null) {
@@ -133,7 +139,12 @@ public final class AuctionEngine {
         terms.put(imp.id(), impTerms);
         AdSlot slot = AdSlots.of(request, imp);
         if (houseRefusal == null) {
-          bids.addAll(campaigns.bidsFor(index, slot, impTerms, budgetView, currency));
+          List<CandidateBid> house = campaigns.bidsFor(index, slot, impTerms, budgetView, currency);
+          bids.addAll(house);
+          for (CandidateBid b : house) {
+            holds.hold(b.campaignId(), SpendHolds.impressionMicros(b.campaign()));
+            held.add(b);
+          }
         }
         if (debug) {
           filters.put(imp.id(), campaigns.explain(index, slot, budgetView));
@@ -212,7 +223,42 @@ public final class AuctionEngine {
         Treatment treatment = treatments.get(bidder.name()); // called bidders only
         all.add(treatment == null || treatment.rules().isEmpty() ? outcome : outcome.withPrivacy(List.copyOf(treatment.rules())));
       }
-      return new AuctionResult(ids, request, deadline, currency, decide(), all, filters, notes);
+      List<ImpDecision> decisions = decide();
+      settleHolds(decisions);
+      return new AuctionResult(ids, request, deadline, currency, decisions, all, filters, notes);
+    }
+
+    /**
+     * A winning house bid keeps its hold until it is billed; the others let theirs go. Test and
+     * warm-up auctions are never billed.
+     */
+    private void settleHolds(List<ImpDecision> decisions) {
+      boolean billable = counted && !Integer.valueOf(1).equals(request.test());
+      for (CandidateBid b : held) {
+        long micros = SpendHolds.impressionMicros(b.campaign());
+        if (billable && wins(decisions, b)) {
+          holds.won(b.bid().id(), b.campaignId(), micros);
+        } else {
+          holds.release(b.campaignId(), micros);
+        }
+      }
+      held.clear();
+    }
+
+    private boolean wins(List<ImpDecision> decisions, CandidateBid bid) {
+      for (ImpDecision d : decisions) {
+        if (d.winner() == bid) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void releaseHolds() {
+      for (CandidateBid b : held) {
+        holds.release(b.campaignId(), SpendHolds.impressionMicros(b.campaign()));
+      }
+      held.clear();
     }
 
     private List<ImpDecision> decide() {

@@ -3,6 +3,7 @@ package dev.gavel.auction;
 import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.auction.campaign.SpendHolds;
 import dev.gavel.auction.supply.SupplyChain;
 import dev.gavel.config.AuctionConfig;
 import dev.gavel.config.BidderClientConfig;
@@ -28,6 +29,7 @@ public record AuctionSetup(
     int maxBodyBytes,
     Supplier<CampaignIndex> campaigns,
     Supplier<BudgetView> budgets,
+    SpendHolds holds,
     CurrencyRates rates,
     AuctionMetrics metrics,
     OpenRtbJson json,

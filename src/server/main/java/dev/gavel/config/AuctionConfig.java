@@ -10,6 +10,8 @@ package dev.gavel.config;
  *
  * <p>{@code budgetSnapshotFile} keeps the last spend read from billing, so that a restart during a
  * PostgreSQL outage still knows the budgets; empty: none kept (house campaigns then wait for billing).
+ * A house win holds its price against its campaign's budget until billing reports it, at most
+ * {@code budgetHoldSeconds} (an impression that never renders).
  */
 public record AuctionConfig(
     int defaultTmaxMs,
@@ -22,6 +24,7 @@ public record AuctionConfig(
     int maxJsonDepth,
     AdmissionConfig admission,
     String budgetSnapshotFile,
+    int budgetHoldSeconds,
     PrivacyConfig privacy) {
 
   static AuctionConfig from(ConfigReader r) {
@@ -36,6 +39,7 @@ public record AuctionConfig(
         r.intValue("maxJsonDepth", 32, 4, 1000),
         AdmissionConfig.from(r.section("admission")),
         r.optionalPath("budgetSnapshotFile", "data/budget-snapshot.json"),
+        r.intValue("budgetHoldSeconds", 60, 1, 86_400),
         PrivacyConfig.from(r.section("privacy")));
     if (c.defaultTmaxMs > c.maxTmaxMs) {
       throw new ConfigException(r.key("defaultTmaxMs") + ": must not exceed " + r.key("maxTmaxMs"));

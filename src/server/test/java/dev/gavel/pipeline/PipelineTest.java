@@ -231,12 +231,13 @@ class PipelineTest {
     // First price: the one impression costs exactly the campaign's daily budget (2.00 CPM = 0.002).
     JsonObject first = winningBid(gavel.postAuction(banner("p-budget-1", 160, 600).put("at", 1).encode()));
     assertThat(first.getString("cid")).isEqualTo("house-tiny-budget");
+    // Won and not billed yet: its price is held against the budget, so it does not bid again.
+    assertThat(gavel.postAuction(banner("p-budget-held", 160, 600).encode()).statusCode()).isEqualTo(204);
     fire(first.getString("burl"), CHROME);
 
-    Eventually.await("the budget is seen as spent", () ->
-        gavel.postAuction(banner("p-budget-n", 160, 600).encode()).statusCode() == 204, WAIT);
-    JsonObject row = campaignRow("house-tiny-budget");
-    assertThat(row.getString("dailyBudgetRemaining")).isEqualTo("0.000000");
+    Eventually.await("billing has spent the budget", () ->
+        campaignRow("house-tiny-budget").getString("dailyBudgetRemaining").equals("0.000000"), WAIT);
+    assertThat(gavel.postAuction(banner("p-budget-n", 160, 600).encode()).statusCode()).isEqualTo(204);
   }
 
   private JsonObject campaignRow(String id) {
