@@ -4,16 +4,20 @@ import dev.gavel.auction.campaign.BudgetFile;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.SpendHolds;
+import dev.gavel.config.KafkaConfig;
 import dev.gavel.db.PostgresEndpoint;
 import dev.gavel.events.Spend;
+import dev.gavel.events.SpendUpdate;
 import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.billing.BudgetFeed;
+import dev.gavel.pipeline.billing.SpendFeed;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -25,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * new read on disk for the next start. While billing cannot be read, the last spend known stays in
  * use and {@code /ready} says since when.
  */
-final class Budgets implements BudgetFeed.Target {
+final class Budgets implements BudgetFeed.Target, SpendFeed.Target {
   private static final Logger LOG = LoggerFactory.getLogger(Budgets.class);
   private static final String DEGRADATION = "budgets";
   private static final long REFRESH_MS = 1000;
@@ -36,6 +40,8 @@ final class Budgets implements BudgetFeed.Target {
   private final Clock clock;
   private final AtomicReference<BudgetView> current = new AtomicReference<>(BudgetSnapshot.UNKNOWN);
   private final SpendHolds holds;
+  /** When each campaign last had an update from the spend feed. */
+  private final Map<String, Long> updatedAt = new HashMap<>();
   private Instant asOf;
   private String asOfSource = "billing";
   private boolean writing;
@@ -68,15 +74,33 @@ final class Budgets implements BudgetFeed.Target {
    * Loads the kept snapshot, then deploys the feed that follows billing; completes once its first
    * read has worked or failed.
    */
-  Future<Void> start(Deployments deployments, PostgresEndpoint postgres) {
+  Future<Void> start(Deployments deployments, PostgresEndpoint postgres, KafkaConfig kafka) {
     return loadKept().compose(v -> deployments.deploy(Deployments.Tier.FEEDS, () -> new BudgetFeed(postgres, REFRESH_MS, this), 1))
+        .compose(v -> deployments.deployWorker(Deployments.Tier.FEEDS, () -> new SpendFeed(kafka.bootstrapServers(),
+            kafka.topics().spend(), this), 1))
         .mapEmpty();
+  }
+
+  /**
+   * Billing committed spend for one campaign: taken at once (and kept on disk), then the holds of
+   * the bids it now includes let go, in that order, so for a moment both count and never neither. Ignored while nothing else is known: one campaign's spend is no
+   * budget state for the others.
+   */
+  @Override
+  public synchronized void update(SpendUpdate update) {
+    if (current.get() instanceof BudgetSnapshot known && known.known()) {
+      BudgetSnapshot next = known.with(update.campaignId(), update.spend().todayMicros(), update.spend().totalMicros());
+      current.set(next);
+      updatedAt.put(update.campaignId(), clock.millis());
+      keep(next, clock.instant()); // one write at a time, the newest kept: a burst costs one or two
+    }
+    update.billedBids().forEach(holds::billed);
   }
 
   // The feed's callbacks and the file writes' completions may land on different threads: synchronized.
   @Override
   public synchronized void spend(Map<String, Spend> spend) {
-    BudgetSnapshot next = BudgetSnapshot.of(spend);
+    BudgetSnapshot next = BudgetSnapshot.of(withRecentUpdates(spend));
     BudgetView previous = current.getAndSet(next);
     asOf = clock.instant();
     asOfSource = "billing";
@@ -84,6 +108,27 @@ final class Budgets implements BudgetFeed.Target {
     if (!(previous instanceof BudgetSnapshot p) || !p.known() || !p.spend().equals(next.spend())) {
       keep(next, asOf);
     }
+  }
+
+  /**
+   * A full read may have started before a commit whose update has arrived since (its holds are
+   * gone already): for a campaign updated within the last read interval or two, the higher of the
+   * two stands. After that the read is the truth again (an invalid-traffic credit lowers spend).
+   */
+  private Map<String, Spend> withRecentUpdates(Map<String, Spend> read) {
+    long recent = clock.millis() - 2 * REFRESH_MS;
+    updatedAt.values().removeIf(at -> at < recent);
+    if (updatedAt.isEmpty() || !(current.get() instanceof BudgetSnapshot now)) {
+      return read;
+    }
+    Map<String, Spend> merged = new HashMap<>(read);
+    for (String campaign : updatedAt.keySet()) {
+      Spend fromUpdate = new Spend(now.spentTodayMicros(campaign), now.spentTotalMicros(campaign));
+      Spend fromRead = read.getOrDefault(campaign, new Spend(0, 0));
+      merged.put(campaign, new Spend(Math.max(fromUpdate.todayMicros(), fromRead.todayMicros()),
+          Math.max(fromUpdate.totalMicros(), fromRead.totalMicros())));
+    }
+    return merged;
   }
 
   @Override

@@ -141,13 +141,14 @@ public final class Gavel {
     String snapshot = config.auction().budgetSnapshotFile();
     Budgets budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC(),
         config.auction().budgetHoldSeconds());
+    metrics.watch(budgets.holds());
     CurrencyRates rates = new CurrencyRates(config.currency());
     AuctionSetup setup = new AuctionSetup(config.auction(), config.bidderClient(), config.bidders(), config.http().maxBodyBytes(),
         catalog, budgets::view, budgets.holds(), rates,
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
         roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp, new SupplyChain(config.supplyChain()));
     CampaignFeed feed = new CampaignFeed(config.kafka().bootstrapServers(), config.kafka().topics().campaigns(), catalog, degradations);
-    return budgets.start(deployments, postgres)
+    return budgets.start(deployments, postgres, config.kafka())
         .compose(v -> deployments.deployWorker(Deployments.Tier.FEEDS, () -> feed, 1))
         .onSuccess(v -> readiness.register("campaigns", () -> true)) // the topic read, or the file serving
         .compose(v -> config.currency().source().isEmpty() ? Future.succeededFuture()

@@ -76,7 +76,9 @@ public final class AdminRoutes implements RouteModule {
     if (tokens.none()) {
       LOG.warn("the admin API has no tokens and refuses every request: set GAVEL_ADMIN_BOOTSTRAP_TOKEN or admin.tokens");
     }
-    store.seedIfEmpty(deps.seed().entries(), "seed:" + deps.seed().source())
+    // Metadata first: a send that finds none fails at once (max.block.ms=0), and the outbox would wait a second.
+    producer.warm(vertx, List.of(deps.topic()), 20)
+        .compose(v -> store.seedIfEmpty(deps.seed().entries(), "seed:" + deps.seed().source()))
         .onSuccess(n -> {
           if (n > 0) {
             LOG.info("campaign store was empty: seeded {} campaigns from {}", n, deps.seed().source());

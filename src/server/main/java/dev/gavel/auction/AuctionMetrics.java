@@ -2,6 +2,7 @@ package dev.gavel.auction;
 
 import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.admission.ShedReason;
+import dev.gavel.auction.campaign.SpendHolds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +55,12 @@ public final class AuctionMetrics {
         .description("How late the most lagging HTTP event loop runs its tasks").register(registry);
     Gauge.builder("gavel.auction.safety.margin", admissions, Admissions::maxMarginSeconds).baseUnit("seconds")
         .description("How long before tmax auctions close (the largest of the event loops' measured margins)").register(registry);
+  }
+
+  /** The wins this node holds against their budgets until billing reports them. */
+  public void watch(SpendHolds holds) {
+    Gauge.builder("gavel.budget.pending.wins", holds, SpendHolds::pendingWins)
+        .description("House wins whose price is held against their budget until billing reports them").register(registry);
   }
 
   /** A shed auction: counted by reason, and as a response (outcome {@code shed}), late if it was. */

@@ -14,8 +14,11 @@ public record KafkaConfig(
     ProducerConfig producer,
     SpoolConfig spool) {
 
-  /** @param campaigns compacted: the admin API's campaigns, each serving node's source of them */
-  public record Topics(String auctions, String tracking, String verdicts, String deadLetter, String campaigns) {}
+  /**
+   * @param campaigns compacted: the admin API's campaigns, each serving node's source of them
+   * @param spend billing's spend as it commits, followed by each serving node (short retention)
+   */
+  public record Topics(String auctions, String tracking, String verdicts, String deadLetter, String campaigns, String spend) {}
 
   public record ProducerConfig(int lingerMs, int batchSizeBytes, String compression, int deliveryTimeoutMs) {}
 
@@ -55,7 +58,8 @@ public record KafkaConfig(
             t.string("tracking", "gavel.tracking"),
             t.string("verdicts", "gavel.verdicts"),
             t.string("deadLetter", "gavel.deadletter"),
-            t.string("campaigns", "gavel.campaigns")),
+            t.string("campaigns", "gavel.campaigns"),
+            t.string("spend", "gavel.spend")),
         new ProducerConfig(
             p.intValue("lingerMs", 5, 0, 10_000),
             p.intValue("batchSizeBytes", 65_536, 1024, 16 * 1024 * 1024),

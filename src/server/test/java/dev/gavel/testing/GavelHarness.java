@@ -109,6 +109,7 @@ public final class GavelHarness implements AutoCloseable {
         Map.entry("GAVEL_KAFKA_TOPICS_VERDICTS", t.getString("verdicts")),
         Map.entry("GAVEL_KAFKA_TOPICS_DEAD_LETTER", t.getString("deadLetter")),
         Map.entry("GAVEL_KAFKA_TOPICS_CAMPAIGNS", t.getString("campaigns")),
+        Map.entry("GAVEL_KAFKA_TOPICS_SPEND", t.getString("spend")),
         Map.entry("GAVEL_KAFKA_SPOOL_DIR", k.getJsonObject("spool").getString("dir")),
         Map.entry("GAVEL_POSTGRES_URL", p.getString("url")),
         Map.entry("GAVEL_POSTGRES_USER", p.getString("user")),

@@ -131,7 +131,8 @@ public final class SharedServices {
                 .put("tracking", t.tracking())
                 .put("verdicts", t.verdicts())
                 .put("deadLetter", t.deadLetter())
-                .put("campaigns", t.campaigns()))
+                .put("campaigns", t.campaigns())
+                .put("spend", t.spend()))
             .put("spool", new JsonObject().put("dir", kafka.spool().dir())))
         .put("postgres", new JsonObject()
             .put("url", url(database))
@@ -158,14 +159,15 @@ public final class SharedServices {
         .put("spool", new JsonObject().put("dir", tempDir(prefix + "-spool").toString()));
   }
 
-  /** A {@code kafka.topics} section: {@code <base>.auctions}, {@code .tracking}, {@code .verdicts}, {@code .deadletter}, {@code .campaigns}. */
+  /** A {@code kafka.topics} section: {@code <base>.auctions}, {@code .tracking}, {@code .verdicts}, {@code .deadletter}, {@code .campaigns}, {@code .spend}. */
   public static JsonObject topics(String base) {
     return new JsonObject()
         .put("auctions", base + ".auctions")
         .put("tracking", base + ".tracking")
         .put("verdicts", base + ".verdicts")
         .put("deadLetter", base + ".deadletter")
-        .put("campaigns", base + ".campaigns");
+        .put("campaigns", base + ".campaigns")
+        .put("spend", base + ".spend");
   }
 
   private static String random() {

@@ -3,6 +3,8 @@ package dev.gavel.pipeline.billing;
 import dev.gavel.config.CurrencyConfig;
 import dev.gavel.events.Event;
 import dev.gavel.events.FraudVerdict;
+import dev.gavel.events.Spend;
+import dev.gavel.events.SpendUpdate;
 import dev.gavel.events.TrackingEvent;
 import dev.gavel.money.CurrencyRates;
 import dev.gavel.pipeline.kafka.ConsumerLoop;
@@ -10,14 +12,18 @@ import dev.gavel.pipeline.kafka.ConsumerVerticleBase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +55,23 @@ public final class BillingVerticle extends ConsumerVerticleBase {
   }
 
   @Override
+  protected List<String> publishes() {
+    return List.of(deps.kafka().topics().deadLetter(), deps.kafka().topics().spend());
+  }
+
+  @Override
   protected Future<Void> handle(List<ConsumerLoop.Delivered> batch) {
     List<Tuple> charges = new ArrayList<>();
     List<Tuple> verdicts = new ArrayList<>();
     Set<String> subjects = new TreeSet<>(); // sorted: the order the locks are taken in
+    Map<String, List<String>> billedBids = new HashMap<>(); // per campaign charged: the bids whose impressions it now includes
     for (Event event : events(batch)) {
       if (event instanceof TrackingEvent t && t.billable()) {
         charges.add(charge(t));
         subjects.add(t.eventId());
+        if (t.campaignId() != null) {
+          billedBids.computeIfAbsent(t.campaignId(), k -> new ArrayList<>()).add(t.bidId());
+        }
       } else if (event instanceof FraudVerdict v && TrackingEvent.IMPRESSION.equals(v.subjectKind())) {
         verdicts.add(Tuple.of(v.subjectEventId(), v.eventId(), v.ruleId()));
         subjects.add(v.subjectEventId());
@@ -66,11 +81,31 @@ public final class BillingVerticle extends ConsumerVerticleBase {
       return Future.succeededFuture();
     }
     Tuple subjectIds = Tuple.of((Object) subjects.toArray(String[]::new));
+    Tuple campaigns = Tuple.of((Object) billedBids.keySet().toArray(String[]::new));
     return pool().withTransaction(conn -> conn.preparedQuery(LedgerSql.LOCK_SUBJECTS).execute(subjectIds)
         .compose(v -> insertAll(conn, LedgerSql.RECORD_VERDICTS, verdicts, LedgerSql.VERDICT_COLUMNS))
         .compose(v -> insertAll(conn, LedgerSql.CHARGE, charges, LedgerSql.CHARGE_COLUMNS))
         .compose(v -> conn.preparedQuery(LedgerSql.CREDIT).execute(subjectIds))
-        .mapEmpty());
+        .compose(v -> billedBids.isEmpty() ? Future.succeededFuture(Map.<String, Spend>of())
+            : conn.preparedQuery(LedgerSql.SPEND_OF_CAMPAIGNS).execute(campaigns).map(CampaignSpend::of)))
+        .onSuccess(spend -> publish(spend, billedBids))
+        .mapEmpty();
+  }
+
+  /**
+   * Tells the serving nodes what this committed batch spent, per campaign, as of the commit. Not
+   * awaited: a lost update only leaves them on the one-second read of billing ({@link BudgetFeed}).
+   */
+  private void publish(Map<String, Spend> spend, Map<String, List<String>> billedBids) {
+    for (Map.Entry<String, List<String>> e : billedBids.entrySet()) {
+      Spend s = spend.get(e.getKey());
+      if (s == null) {
+        continue;
+      }
+      byte[] value = new SpendUpdate(e.getKey(), s, List.copyOf(e.getValue())).toJson();
+      producer().send(new ProducerRecord<>(deps.kafka().topics().spend(), e.getKey().getBytes(StandardCharsets.UTF_8), value))
+          .onFailure(x -> LOG.debug("spend update for {} not sent: {}", e.getKey(), x.toString()));
+    }
   }
 
   /** One charge: a row of {@link LedgerSql#CHARGE}'s columns. */

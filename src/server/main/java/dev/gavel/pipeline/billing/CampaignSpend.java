@@ -4,6 +4,7 @@ import dev.gavel.events.Spend;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,13 +18,16 @@ public final class CampaignSpend {
   private CampaignSpend() {}
 
   public static Future<Map<String, Spend>> read(Pool pool) {
-    return pool.query(LedgerSql.CAMPAIGN_SPEND).execute().map(rows -> {
-      Map<String, Spend> out = new HashMap<>();
-      for (Row row : rows) {
-        out.put(row.getString("campaign_key"), new Spend(perImpression(row.getLong("today")), perImpression(row.getLong("total"))));
-      }
-      return out;
-    });
+    return pool.query(LedgerSql.CAMPAIGN_SPEND).execute().map(CampaignSpend::of);
+  }
+
+  /** Rows of {@link LedgerSql#CAMPAIGN_SPEND}'s shape, by campaign. */
+  static Map<String, Spend> of(RowSet<Row> rows) {
+    Map<String, Spend> out = new HashMap<>();
+    for (Row row : rows) {
+      out.put(row.getString("campaign_key"), new Spend(perImpression(row.getLong("today")), perImpression(row.getLong("total"))));
+    }
+    return out;
   }
 
   /** CPM micros summed over impressions, to money micros: divide by 1000, rounding up. */

@@ -87,5 +87,15 @@ final class LedgerSql {
        WHERE campaign_key <> ''
        GROUP BY campaign_key""";
 
+  /** {@link #CAMPAIGN_SPEND} of these campaigns only ($1, text[]): what a batch's commit publishes. */
+  static final String SPEND_OF_CAMPAIGNS = """
+      SELECT campaign_key,
+             coalesce(sum(gross_cpm_usd_micros - credit_cpm_usd_micros)
+                      FILTER (WHERE hour >= date_trunc('day', now(), 'UTC')), 0)::bigint AS today,
+             sum(gross_cpm_usd_micros - credit_cpm_usd_micros)::bigint AS total
+        FROM spend_hourly
+       WHERE campaign_key = ANY($1::text[])
+       GROUP BY campaign_key""";
+
   private LedgerSql() {}
 }

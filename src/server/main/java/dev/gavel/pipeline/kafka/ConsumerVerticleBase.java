@@ -59,6 +59,14 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
     return events;
   }
 
+  /**
+   * The topics this verticle's producer writes: their metadata is fetched before it starts, since a
+   * send that finds none fails at once ({@code max.block.ms=0}).
+   */
+  protected java.util.List<String> publishes() {
+    return java.util.List.of(deps.kafka().topics().deadLetter(), deps.kafka().topics().verdicts());
+  }
+
   /** Extra set-up a subclass needs once the pool exists (e.g. loading state). */
   protected Future<Void> prepare() {
     return Future.succeededFuture();
@@ -100,7 +108,7 @@ public abstract class ConsumerVerticleBase extends VerticleBase {
         new EventDecoder(new EventTopics(deps.kafka().topics()), auctionHeadersOnly()),
         new DeadLetters(producer, deps.kafka().topics().deadLetter()),
         this::handle, ConsumerVerticleBase::isPermanent, deps.servingBusy(), deps.registry());
-    return producer.warm(vertx, java.util.List.of(deps.kafka().topics().deadLetter(), deps.kafka().topics().verdicts()), 20)
+    return producer.warm(vertx, publishes(), 20)
         .compose(v -> prepare()).compose(v -> loop.start());
   }
 

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates Gavel's topics (auctions, tracking, verdicts, dead letters, campaigns) when they are missing, with the
+ * Creates Gavel's topics (auctions, tracking, verdicts, dead letters, campaigns, spend) when they are missing, with the
  * configured partition count and replication factor. A topic that already exists is left as it is.
  */
 public final class KafkaTopics {
@@ -62,6 +62,10 @@ public final class KafkaTopics {
     topics.add(new NewTopic(t.campaigns(), 1, config.replicationFactor())
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     names.add(t.campaigns());
+    // Spend: only its newest records matter (a node follows it from the end), so an hour is kept.
+    topics.add(new NewTopic(t.spend(), config.partitions(), config.replicationFactor())
+        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()))));
+    names.add(t.spend());
     Properties props = new Properties();
     props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "gavel-topics");

@@ -1,0 +1,41 @@
+package dev.gavel.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What billing publishes as it commits a batch, per campaign charged in it: the campaign's spend
+ * as of that commit and the bids whose impressions it now includes. Serving nodes follow these
+ * (the spend topic) to see spend within a batch, and to let go of the holds of those bids.
+ */
+public record SpendUpdate(String campaignId, Spend spend, List<String> billedBids) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public byte[] toJson() {
+    ObjectNode node = JSON.createObjectNode().put("campaignId", campaignId).put("todayMicros", spend.todayMicros())
+        .put("totalMicros", spend.totalMicros());
+    billedBids.forEach(node.putArray("billedBids")::add);
+    return node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Reads a record's value; throws {@link IllegalArgumentException} when it is not one. */
+  public static SpendUpdate fromJson(byte[] value) {
+    try {
+      JsonNode node = JSON.readTree(value);
+      if (node == null || !node.path("campaignId").isTextual() || !node.path("todayMicros").canConvertToLong()
+          || !node.path("totalMicros").canConvertToLong()) {
+        throw new IllegalArgumentException("not a spend update");
+      }
+      List<String> bids = new ArrayList<>();
+      node.path("billedBids").forEach(b -> bids.add(b.asText()));
+      return new SpendUpdate(node.get("campaignId").asText(),
+          new Spend(node.get("todayMicros").longValue(), node.get("totalMicros").longValue()), List.copyOf(bids));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a spend update: " + e.getMessage(), e);
+    }
+  }
+}
