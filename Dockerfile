@@ -29,6 +29,8 @@ RUN mkdir -p /app/data && chown gavel:gavel /app/data
 VOLUME /app/data
 USER gavel
 EXPOSE 8080
+# The campaign admin API listens on 127.0.0.1 by default: GAVEL_ADMIN_HOST=0.0.0.0 and -p 8081:8081 to reach it.
+EXPOSE 8081
 # A 20 ms G1 pause goal: a GC pause is what most often holds an auction past its deadline.
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=10s --timeout=2s --start-period=90s --retries=3 \

@@ -3,6 +3,7 @@ package dev.gavel;
 import dev.gavel.auction.campaign.BudgetFile;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.auction.campaign.FrequencyCounts;
 import dev.gavel.auction.campaign.SpendHolds;
 import dev.gavel.config.KafkaConfig;
 import dev.gavel.db.PostgresEndpoint;
@@ -40,6 +41,7 @@ final class Budgets implements BudgetFeed.Target, SpendFeed.Target {
   private final Clock clock;
   private final AtomicReference<BudgetView> current = new AtomicReference<>(BudgetSnapshot.UNKNOWN);
   private final SpendHolds holds;
+  private final FrequencyCounts frequency;
   /** When each campaign last had an update from the spend feed. */
   private final Map<String, Long> updatedAt = new HashMap<>();
   private Instant asOf;
@@ -51,9 +53,11 @@ final class Budgets implements BudgetFeed.Target, SpendFeed.Target {
   /**
    * @param file where the snapshot is kept; null: none kept
    * @param holdSeconds how long a house win holds its price against its budget, waiting for its billing
+   * @param frequencyUsers how many (campaign, user) pairs the frequency counts keep
    */
-  Budgets(Vertx vertx, Path file, Degradations degradations, Clock clock, int holdSeconds) {
+  Budgets(Vertx vertx, Path file, Degradations degradations, Clock clock, int holdSeconds, int frequencyUsers) {
     this.vertx = vertx;
+    this.frequency = new FrequencyCounts(frequencyUsers);
     this.holds = new SpendHolds(holdSeconds * 1000L, clock::millis);
     this.file = file;
     this.degradations = degradations;
@@ -63,6 +67,11 @@ final class Budgets implements BudgetFeed.Target, SpendFeed.Target {
   /** Billed spend, as billing last reported it (auctions add this node's {@link #holds()} on top). */
   BudgetView view() {
     return current.get();
+  }
+
+  /** Each capped campaign's impressions per user, from this node's wins and billing's reports. */
+  FrequencyCounts frequency() {
+    return frequency;
   }
 
   /** The spend in flight on this node: bids in open auctions and wins not billed yet. */
@@ -83,8 +92,9 @@ final class Budgets implements BudgetFeed.Target, SpendFeed.Target {
 
   /**
    * Billing committed spend for one campaign: taken at once (and kept on disk), then the holds of
-   * the bids it now includes let go, in that order, so for a moment both count and never neither. Ignored while nothing else is known: one campaign's spend is no
-   * budget state for the others.
+   * the bids it now includes let go, in that order, so for a moment both count and never neither;
+   * its capped impressions are counted for their users. The spend is ignored while nothing else is
+   * known: one campaign's spend is no budget state for the others.
    */
   @Override
   public synchronized void update(SpendUpdate update) {
@@ -94,7 +104,12 @@ final class Budgets implements BudgetFeed.Target, SpendFeed.Target {
       updatedAt.put(update.campaignId(), clock.millis());
       keep(next, clock.instant()); // one write at a time, the newest kept: a burst costs one or two
     }
-    update.billedBids().forEach(holds::billed);
+    for (SpendUpdate.Billed b : update.billed()) {
+      holds.billed(b.bidId());
+      if (b.frequencyKey() != null) {
+        frequency.count(b.bidId(), update.campaignId(), b.frequencyKey(), b.atMillis());
+      }
+    }
   }
 
   // The feed's callbacks and the file writes' completions may land on different threads: synchronized.

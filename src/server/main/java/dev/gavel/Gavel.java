@@ -140,11 +140,12 @@ public final class Gavel {
     readiness.detail("admission", admissions::report);
     String snapshot = config.auction().budgetSnapshotFile();
     Budgets budgets = new Budgets(vertx, snapshot.isEmpty() ? null : Path.of(snapshot), degradations, Clock.systemUTC(),
-        config.auction().budgetHoldSeconds());
+        config.auction().budgetHoldSeconds(), config.auction().frequencyCapMaxUsers());
     metrics.watch(budgets.holds());
+    metrics.watch(budgets.frequency());
     CurrencyRates rates = new CurrencyRates(config.currency());
     AuctionSetup setup = new AuctionSetup(config.auction(), config.bidderClient(), config.bidders(), config.http().maxBodyBytes(),
-        catalog, budgets::view, budgets.holds(), rates,
+        catalog, budgets::view, budgets.holds(), budgets.frequency(), rates,
         metrics, new OpenRtbJson(config.auction().maxJsonDepth(), OpenRtbJson.DEFAULT_MAX_STRING_LENGTH),
         roles.winnerTracking(), new BidderSlots(config.bidders(), registry), admissions, warmUp, new SupplyChain(config.supplyChain()));
     CampaignFeed feed = new CampaignFeed(config.kafka().bootstrapServers(), config.kafka().topics().campaigns(), catalog, degradations);

@@ -3,7 +3,10 @@ package dev.gavel.auction;
 import dev.gavel.auction.BidderOutcome.Status;
 import dev.gavel.auction.campaign.AdSlot;
 import dev.gavel.auction.campaign.BudgetView;
+import dev.gavel.auction.campaign.Campaign;
 import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.auction.campaign.Delivery;
+import dev.gavel.auction.campaign.FrequencyCounts;
 import dev.gavel.auction.campaign.MatchExplanation;
 import dev.gavel.auction.campaign.SpendHolds;
 import dev.gavel.auction.privacy.RequestPrivacy;
@@ -36,6 +39,8 @@ public final class AuctionEngine {
   private final CurrencyRates rates;
   private final Supplier<BudgetView> budgets;
   private final SpendHolds holds;
+  private final FrequencyCounts frequency;
+  private final boolean uncountableUsersAllowed;
   private final AuctionMetrics metrics;
   private final PrivacyConfig privacy;
   private final SupplyChain supplyChain;
@@ -44,10 +49,11 @@ public final class AuctionEngine {
    * @param clock the event loop's clock and timers (the close of each auction)
    * @param transport how bidders are called
    * @param campaigns the house seat's bids, from Gavel's own campaigns
+   * @param uncountableUsersAllowed whether a frequency-capped campaign bids for a request that names no user
    */
   AuctionEngine(AuctionClock clock, BidderTransport transport, BidderSlots slots, CampaignBids campaigns, Floors floors,
-                CurrencyRates rates, Supplier<BudgetView> budgets, SpendHolds holds, AuctionMetrics metrics, PrivacyConfig privacy,
-                SupplyChain supplyChain) {
+                CurrencyRates rates, Supplier<BudgetView> budgets, SpendHolds holds, FrequencyCounts frequency,
+                boolean uncountableUsersAllowed, AuctionMetrics metrics, PrivacyConfig privacy, SupplyChain supplyChain) {
     this.clock = clock;
     this.transport = transport;
     this.slots = slots;
@@ -56,6 +62,8 @@ public final class AuctionEngine {
     this.rates = rates;
     this.budgets = budgets;
     this.holds = holds;
+    this.frequency = frequency;
+    this.uncountableUsersAllowed = uncountableUsersAllowed;
     this.metrics = metrics;
     this.privacy = privacy;
     this.supplyChain = supplyChain;
@@ -77,7 +85,8 @@ public final class AuctionEngine {
     if (currency == null) {
       List<String> all = new ArrayList<>(notes);
       all.add("none of the allowed currencies " + request.cur() + " is supported");
-      return Future.succeededFuture(new AuctionResult(ids, request, deadline, null, List.of(), List.of(), Map.of(), List.copyOf(all)));
+      return Future.succeededFuture(new AuctionResult(ids, request, deadline, null, List.of(), List.of(), Map.of(), List.copyOf(all),
+          null));
     }
     Round round = new Round(ids, request, deadline, currency, bidders, counted);
     round.notes.addAll(notes);
@@ -104,6 +113,8 @@ public final class AuctionEngine {
     final List<CandidateBid> bids = new ArrayList<>();
     /** The house bids whose price this auction holds against their campaign's budget until it closes. */
     final List<CandidateBid> held = new ArrayList<>();
+    /** The user frequency caps count (hashed), as Gavel's campaigns may see the request; null: none. */
+    String frequencyKey;
     final Map<String, MatchExplanation> filters = new LinkedHashMap<>();
     final Map<String, BidderOutcome> outcomes = new HashMap<>();
     final Map<String, CallPlan> calls = new HashMap<>();
@@ -139,7 +150,7 @@ public final class AuctionEngine {
         terms.put(imp.id(), impTerms);
         AdSlot slot = AdSlots.of(request, imp);
         if (houseRefusal == null) {
-          List<CandidateBid> house = campaigns.bidsFor(index, slot, impTerms, budgetView, currency);
+          List<CandidateBid> house = campaigns.bidsFor(index, slot, impTerms, budgetView, currency, this::withinCap);
           bids.addAll(house);
           for (CandidateBid b : house) {
             holds.hold(b.campaignId(), SpendHolds.impressionMicros(b.campaign()));
@@ -162,8 +173,21 @@ public final class AuctionEngine {
         recordPrivacy("no_consent");
         return house.refusal();
       }
+      frequencyKey = FrequencyKeys.of(requestPrivacy.requestFor(house));
       String refusal = CallPlan.seatRefusal(request, campaigns.houseSeat());
       return refusal == null ? null : "house seat " + refusal;
+    }
+
+    /** Whether a campaign's frequency cap lets it bid for this request's user. */
+    private boolean withinCap(Campaign campaign) {
+      Delivery.FrequencyCap cap = campaign.delivery().frequencyCap();
+      if (cap == null) {
+        return true;
+      }
+      if (frequencyKey == null) {
+        return uncountableUsersAllowed;
+      }
+      return !frequency.reached(campaign.id(), cap, frequencyKey, System.currentTimeMillis());
     }
 
     /** Calls every eligible bidder at once; each answer that comes before the close joins the auction. */
@@ -225,7 +249,7 @@ public final class AuctionEngine {
       }
       List<ImpDecision> decisions = decide();
       settleHolds(decisions);
-      return new AuctionResult(ids, request, deadline, currency, decisions, all, filters, notes);
+      return new AuctionResult(ids, request, deadline, currency, decisions, all, filters, notes, frequencyKey);
     }
 
     /**
@@ -238,6 +262,9 @@ public final class AuctionEngine {
         long micros = SpendHolds.impressionMicros(b.campaign());
         if (billable && wins(decisions, b)) {
           holds.won(b.bid().id(), b.campaignId(), micros);
+          if (frequencyKey != null && b.campaign().delivery().frequencyCap() != null) {
+            frequency.count(b.bid().id(), b.campaignId(), frequencyKey, System.currentTimeMillis());
+          }
         } else {
           holds.release(b.campaignId(), micros);
         }

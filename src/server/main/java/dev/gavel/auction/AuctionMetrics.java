@@ -2,8 +2,10 @@ package dev.gavel.auction;
 
 import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.admission.ShedReason;
+import dev.gavel.auction.campaign.FrequencyCounts;
 import dev.gavel.auction.campaign.SpendHolds;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -55,6 +57,15 @@ public final class AuctionMetrics {
         .description("How late the most lagging HTTP event loop runs its tasks").register(registry);
     Gauge.builder("gavel.auction.safety.margin", admissions, Admissions::maxMarginSeconds).baseUnit("seconds")
         .description("How long before tmax auctions close (the largest of the event loops' measured margins)").register(registry);
+  }
+
+  /** The (campaign, user) pairs the frequency caps count, and how many were forgotten to stay bounded. */
+  public void watch(FrequencyCounts counts) {
+    Gauge.builder("gavel.frequency.users", counts, FrequencyCounts::size)
+        .description("(campaign, user) pairs whose impressions the frequency caps count").register(registry);
+    FunctionCounter.builder("gavel.frequency.evictions", counts, FrequencyCounts::evictions)
+        .description("(campaign, user) pairs forgotten to keep the counts bounded: each may see its campaign again early")
+        .register(registry);
   }
 
   /** The wins this node holds against their budgets until billing reports them. */

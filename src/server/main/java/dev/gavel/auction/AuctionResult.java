@@ -11,6 +11,7 @@ import java.util.Map;
  * @param currency the auction's currency, or null when the request allowed none Gavel supports
  * @param campaignFilters per imp, why campaigns were filtered; only for test requests
  * @param notes human-readable reasons for what could not be auctioned (e.g. unsupported floor currency)
+ * @param frequencyKey the user frequency caps count (hashed), carried in the winners' tracking; null: none
  */
 public record AuctionResult(
     AuctionIds ids,
@@ -20,7 +21,8 @@ public record AuctionResult(
     List<ImpDecision> decisions,
     List<BidderOutcome> bidders,
     Map<String, MatchExplanation> campaignFilters,
-    List<String> notes) {
+    List<String> notes,
+    String frequencyKey) {
 
   public boolean hasWinner() {
     return decisions.stream().anyMatch(ImpDecision::hasWinner);

@@ -52,7 +52,8 @@ public final class AuctionRoutes implements RouteModule {
     client = new BidderClient(vertx, setup.bidderClient(), setup.json());
     AuctionEngine engine = new AuctionEngine(AuctionClock.of(vertx), client, setup.bidderSlots(),
         new CampaignBids(setup.campaigns(), setup.rates(), auction.houseSeat()), new Floors(setup.rates()), setup.rates(),
-        setup.budgets(), setup.holds(), setup.metrics(), auction.privacy(), setup.supplyChain());
+        setup.budgets(), setup.holds(), setup.frequency(),
+        auction.frequencyCapUncountableUsersBid(), setup.metrics(), auction.privacy(), setup.supplyChain());
     AuctionHandler handler = new AuctionHandler(setup, engine, admission, new EventBusSink(vertx));
     // Two routes: Vert.x Web wants the body handler first on a route, and the clock must start
     // (and admission be decided) before the body is read.

@@ -3,6 +3,7 @@ package dev.gavel.auction;
 import dev.gavel.auction.admission.Admissions;
 import dev.gavel.auction.campaign.BudgetView;
 import dev.gavel.auction.campaign.CampaignIndex;
+import dev.gavel.auction.campaign.FrequencyCounts;
 import dev.gavel.auction.campaign.SpendHolds;
 import dev.gavel.auction.supply.SupplyChain;
 import dev.gavel.config.AuctionConfig;
@@ -30,6 +31,7 @@ public record AuctionSetup(
     Supplier<CampaignIndex> campaigns,
     Supplier<BudgetView> budgets,
     SpendHolds holds,
+    FrequencyCounts frequency,
     CurrencyRates rates,
     AuctionMetrics metrics,
     OpenRtbJson json,

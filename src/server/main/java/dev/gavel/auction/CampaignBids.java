@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +62,8 @@ final class CampaignBids {
    * together, in campaign order: {@link CampaignIndex#match}); no map, no sort of them all, which
    * was the hot spot of a 1,000-campaign auction.
    */
-  List<CandidateBid> bidsFor(CampaignIndex index, AdSlot slot, ImpTerms terms, BudgetView budgets, String currency) {
+  List<CandidateBid> bidsFor(CampaignIndex index, AdSlot slot, ImpTerms terms, BudgetView budgets, String currency,
+                             Predicate<Campaign> allowed) {
     Choice[] best = new Choice[MAX_BIDS_PER_IMP];
     int kept = 0;
     Choice chosen = null;
@@ -72,6 +74,9 @@ final class CampaignBids {
       if (chosen != null && chosen.match().campaign() != campaign) {
         kept = keepIfBest(best, kept, chosen);
         chosen = null;
+      }
+      if (chosen == null && !allowed.test(campaign)) { // its frequency cap reached for this user, say
+        continue;
       }
       if (chosen != null && chosen.qualifies()) {
         continue;

@@ -64,7 +64,8 @@ final class ResponseBuilder {
         result.ids().auctionId(), bid.impid(), bid.id(), winner.seat(), winner.campaignId(),
         winner.campaign() == null ? winner.source() : null, clearing, result.currency(), result.ids().traceId(),
         Macros.substitute(bid.nurl(), macros), Macros.substitute(bid.burl(), macros), landing,
-        Integer.valueOf(1).equals(result.request().test())));
+        Integer.valueOf(1).equals(result.request().test()),
+        winner.campaign() != null && winner.campaign().delivery().frequencyCap() != null ? result.frequencyKey() : null));
     if (urls.click() != null) {
       macros.put("CLICK_URL", urls.click());
     }

@@ -14,10 +14,17 @@ public interface WinnerTracking {
    * @param burl the external bid's own billing notice, to be forwarded; may be null
    * @param landingUrl the campaign's click-through URL; null for external bidders
    * @param test a test auction's winner ({@code test=1}): its impressions are never billed
+   * @param frequencyKey a capped campaign's user (hashed), for billing to report its impressions by; else null
    */
   record TrackedWin(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
                 long clearingMicros, String currency, String traceId, String nurl, String burl, String landingUrl,
-                boolean test) {
+                boolean test, String frequencyKey) {
+
+    public TrackedWin(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
+                  long clearingMicros, String currency, String traceId, String nurl, String burl, String landingUrl,
+                  boolean test) {
+      this(auctionId, impId, bidId, seat, campaignId, bidder, clearingMicros, currency, traceId, nurl, burl, landingUrl, test, null);
+    }
 
     /** A live auction's winner. */
     public TrackedWin(String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,

@@ -11,7 +11,8 @@ package dev.gavel.config;
  * <p>{@code budgetSnapshotFile} keeps the last spend read from billing, so that a restart during a
  * PostgreSQL outage still knows the budgets; empty: none kept (house campaigns then wait for billing).
  * A house win holds its price against its campaign's budget until billing reports it, at most
- * {@code budgetHoldSeconds} (an impression that never renders).
+ * {@code budgetHoldSeconds} (an impression that never renders). {@code frequencyCap} says what a
+ * capped campaign does for a request without a user id, and how many (campaign, user) pairs are kept.
  */
 public record AuctionConfig(
     int defaultTmaxMs,
@@ -25,6 +26,8 @@ public record AuctionConfig(
     AdmissionConfig admission,
     String budgetSnapshotFile,
     int budgetHoldSeconds,
+    boolean frequencyCapUncountableUsersBid,
+    int frequencyCapMaxUsers,
     PrivacyConfig privacy) {
 
   static AuctionConfig from(ConfigReader r) {
@@ -40,6 +43,8 @@ public record AuctionConfig(
         AdmissionConfig.from(r.section("admission")),
         r.optionalPath("budgetSnapshotFile", "data/budget-snapshot.json"),
         r.intValue("budgetHoldSeconds", 60, 1, 86_400),
+        uncountable(r),
+        r.section("frequencyCap").intValue("maxUsers", 500_000, 1_000, 100_000_000),
         PrivacyConfig.from(r.section("privacy")));
     if (c.defaultTmaxMs > c.maxTmaxMs) {
       throw new ConfigException(r.key("defaultTmaxMs") + ": must not exceed " + r.key("maxTmaxMs"));
@@ -48,5 +53,15 @@ public record AuctionConfig(
       throw new ConfigException(r.key("safetyMarginMs") + ": must not exceed " + r.key("maxSafetyMarginMs"));
     }
     return c;
+  }
+
+  /** {@code frequencyCap.uncountableUsers}: skip (a capped campaign does not bid for a request that names no user) or allow. */
+  private static boolean uncountable(ConfigReader r) {
+    ConfigReader f = r.section("frequencyCap");
+    String value = f.string("uncountableUsers", "skip");
+    if (!value.equals("skip") && !value.equals("allow")) {
+      throw new ConfigException(f.key("uncountableUsers") + ": expected skip or allow, got '" + value + "'");
+    }
+    return value.equals("allow");
   }
 }

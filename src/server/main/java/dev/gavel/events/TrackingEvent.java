@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param bidder the external bidder that won, or null for a campaign
  * @param priceMicros the clearing price (CPM) in micros of {@code currency}
  * @param test from a test auction ({@code test=1}): kept, never billed, not judged for fraud
+ * @param frequencyKey a frequency-capped campaign's user, hashed (from its token), or null: billing
+ *     reports the impression by it so that every serving node counts it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrackingEvent(
@@ -34,7 +36,8 @@ public record TrackingEvent(
     String tokenId,
     String ip,
     String userAgent,
-    boolean test) implements Event {
+    boolean test,
+    String frequencyKey) implements Event {
 
   public static final String TYPE = "tracking";
   public static final int SCHEMA_VERSION = 1;
@@ -42,13 +45,21 @@ public record TrackingEvent(
   public static final String IMPRESSION = "impression";
   public static final String CLICK = "click";
 
+  public TrackingEvent(String type, int schemaVersion, String eventId, String traceId, String auctionId, String kind,
+                       String impId, String bidId, String seat, String campaignId, String bidder, long priceMicros,
+                       String currency, long issuedAtMs, long expiresAtMs, long receivedAtMs, String tokenId, String ip,
+                       String userAgent, boolean test) {
+    this(type, schemaVersion, eventId, traceId, auctionId, kind, impId, bidId, seat, campaignId, bidder, priceMicros, currency,
+        issuedAtMs, expiresAtMs, receivedAtMs, tokenId, ip, userAgent, test, null);
+  }
+
   /** A hit of a live auction (not a test). */
   public TrackingEvent(String type, int schemaVersion, String eventId, String traceId, String auctionId, String kind,
                        String impId, String bidId, String seat, String campaignId, String bidder, long priceMicros,
                        String currency, long issuedAtMs, long expiresAtMs, long receivedAtMs, String tokenId, String ip,
                        String userAgent) {
     this(type, schemaVersion, eventId, traceId, auctionId, kind, impId, bidId, seat, campaignId, bidder, priceMicros, currency,
-        issuedAtMs, expiresAtMs, receivedAtMs, tokenId, ip, userAgent, false);
+        issuedAtMs, expiresAtMs, receivedAtMs, tokenId, ip, userAgent, false, null);
   }
 
   /** OpenRTB test mode: "auctions are not billable". */

@@ -17,7 +17,9 @@ import java.util.List;
  * {@link #HEX} or {@link #UUID}), half their text size; anything else is UTF-8 ({@link #TEXT}).
  */
 final class TokenCodec {
-  private static final int FORMAT = 1;
+  /** 1: ten strings; 2: eleven, the frequency key last (format 1 tokens still in the wild decode with none). */
+  private static final int FORMAT = 2;
+  private static final int FORMAT_WITHOUT_FREQUENCY_KEY = 1;
   private static final int TEXT = 0;
   private static final int HEX = 1;
   private static final int UUID = 2;
@@ -40,7 +42,7 @@ final class TokenCodec {
     out.write(FORMAT);
     out.write(KINDS.indexOf(token.kind()) | (token.test() ? TEST_FLAG : 0));
     for (String field : new String[] {token.auctionId(), token.impId(), token.bidId(), token.seat(), token.campaignId(),
-        token.bidder(), token.currency(), token.traceId(), token.notifyUrl(), token.landingUrl()}) {
+        token.bidder(), token.currency(), token.traceId(), token.notifyUrl(), token.landingUrl(), token.frequencyKey()}) {
       writeString(out, field);
     }
     writeVarLong(out, token.priceMicros());
@@ -51,7 +53,8 @@ final class TokenCodec {
 
   static TrackingToken decode(byte[] payload) throws MalformedPayloadException {
     Reader in = new Reader(payload);
-    if (in.readByte() != FORMAT) {
+    int format = in.readByte();
+    if (format != FORMAT && format != FORMAT_WITHOUT_FREQUENCY_KEY) {
       throw new MalformedPayloadException("unknown payload format");
     }
     int kindByte = in.readByte();
@@ -60,7 +63,7 @@ final class TokenCodec {
     if (kind >= KINDS.size()) {
       throw new MalformedPayloadException("unknown kind " + kind);
     }
-    String[] strings = new String[10];
+    String[] strings = new String[format == FORMAT ? 11 : 10];
     for (int i = 0; i < strings.length; i++) {
       strings[i] = in.readString();
     }
@@ -72,7 +75,7 @@ final class TokenCodec {
     }
     try {
       return new TrackingToken(KINDS.get(kind), strings[0], strings[1], strings[2], strings[3], strings[4], strings[5],
-          price, strings[6], issued, issued + ttl, strings[7], strings[8], strings[9], test);
+          price, strings[6], issued, issued + ttl, strings[7], strings[8], strings[9], test, format == FORMAT ? strings[10] : null);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new MalformedPayloadException(e.getMessage());
     }

@@ -71,7 +71,7 @@ final class TrackingHandler {
     TrackingEvent event = new TrackingEvent(TrackingEvent.TYPE, TrackingEvent.SCHEMA_VERSION, AuctionIds.uuid(), token.traceId(),
         token.auctionId(), token.kind(), token.impId(), token.bidId(), token.seat(), token.campaignId(), token.bidder(),
         token.priceMicros(), token.currency(), token.issuedAtMs(), token.expiresAtMs(), nowMs, tokenId,
-        clientIp(request), request.getHeader("user-agent"), token.test());
+        clientIp(request), request.getHeader("user-agent"), token.test(), token.frequencyKey());
     sink.publish(event);
     metrics.event(token.kind());
     if (token.notifyUrl() != null && token.bidder() != null && !TrackingEvent.CLICK.equals(token.kind())) {

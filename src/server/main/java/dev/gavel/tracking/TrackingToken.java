@@ -15,6 +15,7 @@ import java.util.Objects;
  *     already substituted, which Gavel calls server-side; otherwise null
  * @param landingUrl where a click redirects; null for other kinds
  * @param test the auction was a test ({@code test=1}): the hit is recorded but never billed
+ * @param frequencyKey a frequency-capped campaign's user, hashed; null otherwise
  */
 public record TrackingToken(
     String kind,
@@ -31,7 +32,8 @@ public record TrackingToken(
     String traceId,
     String notifyUrl,
     String landingUrl,
-    boolean test) {
+    boolean test,
+    String frequencyKey) {
 
   public TrackingToken {
     if (!TrackingEvent.WIN.equals(kind) && !TrackingEvent.IMPRESSION.equals(kind) && !TrackingEvent.CLICK.equals(kind)) {
@@ -49,12 +51,19 @@ public record TrackingToken(
     }
   }
 
+  public TrackingToken(String kind, String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
+                       long priceMicros, String currency, long issuedAtMs, long expiresAtMs, String traceId, String notifyUrl,
+                       String landingUrl, boolean test) {
+    this(kind, auctionId, impId, bidId, seat, campaignId, bidder, priceMicros, currency, issuedAtMs, expiresAtMs, traceId,
+        notifyUrl, landingUrl, test, null);
+  }
+
   /** A live (billable) token. */
   public TrackingToken(String kind, String auctionId, String impId, String bidId, String seat, String campaignId, String bidder,
                        long priceMicros, String currency, long issuedAtMs, long expiresAtMs, String traceId, String notifyUrl,
                        String landingUrl) {
     this(kind, auctionId, impId, bidId, seat, campaignId, bidder, priceMicros, currency, issuedAtMs, expiresAtMs, traceId,
-        notifyUrl, landingUrl, false);
+        notifyUrl, landingUrl, false, null);
   }
 
   public boolean expiredAt(long nowMs) {

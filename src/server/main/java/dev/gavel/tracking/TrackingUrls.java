@@ -66,7 +66,7 @@ public final class TrackingUrls implements WinnerTracking {
 
   private static TrackingToken token(TrackedWin w, String kind, long issued, long expires, String notifyUrl, String landingUrl) {
     return new TrackingToken(kind, w.auctionId(), w.impId(), w.bidId(), w.seat(), w.campaignId(), w.bidder(),
-        w.clearingMicros(), w.currency(), issued, expires, w.traceId(), notifyUrl, landingUrl, w.test());
+        w.clearingMicros(), w.currency(), issued, expires, w.traceId(), notifyUrl, landingUrl, w.test(), w.frequencyKey());
   }
 
   private String url(TrackingToken token, String expectedKind) {

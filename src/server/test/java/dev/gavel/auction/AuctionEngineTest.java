@@ -7,6 +7,7 @@ import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.CampaignFile;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.CampaignLoader;
+import dev.gavel.auction.campaign.FrequencyCounts;
 import dev.gavel.auction.campaign.SpendHolds;
 import dev.gavel.auction.supply.SupplyChain;
 import dev.gavel.config.BidderConfig;
@@ -65,7 +66,7 @@ class AuctionEngineTest {
     CurrencyRates rates = new CurrencyRates(CONFIG.currency());
     return new AuctionEngine(clock, transport, new BidderSlots(bidders, new SimpleMeterRegistry()),
         new CampaignBids(() -> CAMPAIGNS, rates, "gavel"), new Floors(rates), rates, () -> BudgetSnapshot.EMPTY,
-        new SpendHolds(60_000, System::currentTimeMillis), new AuctionMetrics(new SimpleMeterRegistry()), CONFIG.auction().privacy(),
+        new SpendHolds(60_000, System::currentTimeMillis), new FrequencyCounts(10_000), false, new AuctionMetrics(new SimpleMeterRegistry()), CONFIG.auction().privacy(),
         new SupplyChain(CONFIG.supplyChain()));
   }
 

@@ -10,6 +10,7 @@ import dev.gavel.auction.admission.LagSignal;
 import dev.gavel.auction.campaign.BudgetSnapshot;
 import dev.gavel.auction.campaign.CampaignIndex;
 import dev.gavel.auction.campaign.CampaignLoader;
+import dev.gavel.auction.campaign.FrequencyCounts;
 import dev.gavel.auction.campaign.SpendHolds;
 import dev.gavel.auction.supply.SellersJsonRoutes;
 import dev.gavel.auction.supply.SupplyChain;
@@ -82,7 +83,8 @@ public final class ServingHarness implements AutoCloseable {
     metrics.watch(admissions);
     CampaignIndex campaigns = campaigns(parsed);
     AuctionSetup setup = new AuctionSetup(parsed.auction(), parsed.bidderClient(), parsed.bidders(), parsed.http().maxBodyBytes(),
-        () -> campaigns, () -> BudgetSnapshot.EMPTY, new SpendHolds(60_000, System::currentTimeMillis), new CurrencyRates(parsed.currency()),
+        () -> campaigns, () -> BudgetSnapshot.EMPTY, new SpendHolds(60_000, System::currentTimeMillis),
+        new FrequencyCounts(10_000), new CurrencyRates(parsed.currency()),
         metrics, new OpenRtbJson(), new TrackingUrls(parsed.tracking(), new TokenSigner(parsed.tracking())),
         new BidderSlots(parsed.bidders(), registry), admissions, WarmUpGate.alreadyWarm(), new SupplyChain(parsed.supplyChain()));
     TestVertx.await(vertx.deployVerticle(() -> new HttpServerVerticle(parsed.http(), () -> List.of(

@@ -38,13 +38,15 @@ import java.util.function.Consumer;
  * Money is in USD, as a decimal string or number with at most 6 decimals. Absent lists mean
  * "any" (targeting) or "none" (categories, deals); "openAuction" defaults to true; a creative
  * without "size" is fluid; "markup" may be an array of lines. "startsAt" and "endsAt" (ISO 8601
- * with an offset) bound its flight and "pacing" is "asap" (default) or "even" ({@link Delivery}). Keys starting with "_" are
+ * with an offset) bound its flight, "pacing" is "asap" (default) or "even", and "frequencyCap"
+ * ({"impressions": N, "perSeconds": S}) caps what one user sees ({@link Delivery}). Keys starting with "_" are
  * comments; any other unknown key is an error, so typos do not go unnoticed.
  */
 public final class CampaignLoader {
 
   private static final Set<String> CAMPAIGN_FIELDS = Set.of("id", "advertiserDomain", "bidCpm",
-      "dailyBudget", "totalBudget", "categories", "deals", "openAuction", "targeting", "creative", "startsAt", "endsAt", "pacing");
+      "dailyBudget", "totalBudget", "categories", "deals", "openAuction", "targeting", "creative", "startsAt", "endsAt", "pacing",
+      "frequencyCap");
   private static final Set<String> TARGETING_FIELDS = Set.of(
       "mediaTypes", "sizes", "siteDomains", "appBundles", "countries", "deviceTypes");
   private static final Set<String> CREATIVE_FIELDS =
@@ -123,7 +125,7 @@ public final class CampaignLoader {
     Targeting targeting = targetingFields == null ? Targeting.ANY : targeting(targetingFields);
     Creative creative = creative(fields.object("creative", true));
     try {
-      Delivery delivery = new Delivery(instant(fields, "startsAt"), instant(fields, "endsAt"), pacing(fields));
+      Delivery delivery = new Delivery(instant(fields, "startsAt"), instant(fields, "endsAt"), pacing(fields), frequencyCap(fields));
       return new Campaign(id, adomain, bid, daily, total, categories, targeting, creative, deals,
           openAuction, delivery);
     } catch (InvalidCampaignException e) {
@@ -151,6 +153,23 @@ public final class CampaignLoader {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
       throw fields.error(field, "expected an ISO 8601 time with an offset, e.g. 2026-12-01T00:00:00Z, got '" + text + "'");
+    }
+  }
+
+  /** {@code {"impressions": 3, "perSeconds": 86400}}, or null when absent. */
+  private static Delivery.FrequencyCap frequencyCap(JsonFields fields) {
+    JsonFields cap = fields.object("frequencyCap", false);
+    if (cap == null) {
+      return null;
+    }
+    cap.allowOnly(Set.of("impressions", "perSeconds"));
+    long impressions = cap.integer("impressions");
+    long perSeconds = cap.integer("perSeconds");
+    try {
+      return new Delivery.FrequencyCap((int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, impressions)), perSeconds);
+    } catch (IllegalArgumentException e) {
+      String field = e.getMessage().startsWith("frequencyCap.impressions") ? "impressions" : "perSeconds";
+      throw cap.error(field, e.getMessage().substring(e.getMessage().indexOf(':') + 2));
     }
   }
 

@@ -92,6 +92,18 @@ final class JsonFields {
     throw error(field, "must be a decimal amount such as \"2.50\", got " + value);
   }
 
+  /** A required whole number. */
+  long integer(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw error(field, "is required");
+    }
+    if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+      throw error(field, "must be a whole number, got " + value);
+    }
+    return value.longValue();
+  }
+
   boolean bool(String field, boolean absent) {
     if (!has(field)) {
       return absent;

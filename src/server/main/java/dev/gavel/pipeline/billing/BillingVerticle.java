@@ -64,13 +64,14 @@ public final class BillingVerticle extends ConsumerVerticleBase {
     List<Tuple> charges = new ArrayList<>();
     List<Tuple> verdicts = new ArrayList<>();
     Set<String> subjects = new TreeSet<>(); // sorted: the order the locks are taken in
-    Map<String, List<String>> billedBids = new HashMap<>(); // per campaign charged: the bids whose impressions it now includes
+    Map<String, List<SpendUpdate.Billed>> billedBids = new HashMap<>(); // per campaign charged: the impressions it now includes
     for (Event event : events(batch)) {
       if (event instanceof TrackingEvent t && t.billable()) {
         charges.add(charge(t));
         subjects.add(t.eventId());
         if (t.campaignId() != null) {
-          billedBids.computeIfAbsent(t.campaignId(), k -> new ArrayList<>()).add(t.bidId());
+          billedBids.computeIfAbsent(t.campaignId(), k -> new ArrayList<>())
+              .add(new SpendUpdate.Billed(t.bidId(), t.frequencyKey(), t.receivedAtMs()));
         }
       } else if (event instanceof FraudVerdict v && TrackingEvent.IMPRESSION.equals(v.subjectKind())) {
         verdicts.add(Tuple.of(v.subjectEventId(), v.eventId(), v.ruleId()));
@@ -96,8 +97,8 @@ public final class BillingVerticle extends ConsumerVerticleBase {
    * Tells the serving nodes what this committed batch spent, per campaign, as of the commit. Not
    * awaited: a lost update only leaves them on the one-second read of billing ({@link BudgetFeed}).
    */
-  private void publish(Map<String, Spend> spend, Map<String, List<String>> billedBids) {
-    for (Map.Entry<String, List<String>> e : billedBids.entrySet()) {
+  private void publish(Map<String, Spend> spend, Map<String, List<SpendUpdate.Billed>> billedBids) {
+    for (Map.Entry<String, List<SpendUpdate.Billed>> e : billedBids.entrySet()) {
       Spend s = spend.get(e.getKey());
       if (s == null) {
         continue;

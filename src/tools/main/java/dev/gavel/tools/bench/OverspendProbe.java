@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Measures the overspend the budget feedback loop allows: drives first-price auctions that one
  * budget-limited campaign wins, fires every win's billing pixel at once (as fast as the client
  * can), until the campaign has not won for two seconds; then reads what billing recorded and
- * prints it against the budget. The lag it measures is billing's consumer lag plus the one-second
- * budget refresh of the serving side.
+ * prints it against the budget: what was delivered, and any overspend. What it measures is how well
+ * the serving side's holds (bids in flight, wins not billed yet) and billing's spend feed bound it.
  *
  * <pre>java -cp target/gavel-tools.jar dev.gavel.tools.bench.OverspendProbe --url http://127.0.0.1:18080
  *     --campaign probe-budget --size 160x600 --concurrency 32 --max-seconds 60</pre>
@@ -82,9 +82,9 @@ public final class OverspendProbe {
     BigDecimal over = spent.subtract(budget).max(BigDecimal.ZERO);
     System.out.printf("overspend probe: %d auctions in %.1f s (%.0f/s), %d wins billed%n", auctions.get(), seconds,
         auctions.get() / seconds, row.getLong("impressions"));
-    System.out.printf("  daily budget %s USD, net spend %s USD, overspend %s USD (%.0f%% of the budget)%n",
-        budget.toPlainString(), spent.toPlainString(), over.toPlainString(),
-        budget.signum() == 0 ? 0.0 : over.doubleValue() * 100 / budget.doubleValue());
+    double share = budget.signum() == 0 ? 0.0 : 100 / budget.doubleValue();
+    System.out.printf("  daily budget %s USD, net spend %s USD (%.1f%% delivered), overspend %s USD (%.2f%% of the budget)%n",
+        budget.toPlainString(), spent.toPlainString(), spent.doubleValue() * share, over.toPlainString(), over.doubleValue() * share);
     System.out.println("  " + new JsonObject().put("auctions", auctions.get()).put("seconds", seconds)
         .put("impressions", row.getLong("impressions")).put("budget", budget.toPlainString())
         .put("netSpend", spent.toPlainString()).put("overspend", over.toPlainString()).encode());
