@@ -95,7 +95,7 @@ public final class AuctionEngine {
       round.addCampaignBids();
       round.callBidders(auction);
     } catch (RuntimeException e) {
-      round.releaseHolds();
+      round.held.releaseAll();
       return auction.fail(e);
     }
     return auction.started();
@@ -111,8 +111,8 @@ public final class AuctionEngine {
     final List<String> notes = new ArrayList<>();
     final Map<String, ImpTerms> terms = new LinkedHashMap<>();
     final List<CandidateBid> bids = new ArrayList<>();
-    /** The house bids whose price this auction holds against their campaign's budget until it closes. */
-    final List<CandidateBid> held = new ArrayList<>();
+    /** The house bids whose price this auction holds against their campaign's budget. */
+    final HouseBidHolds held = new HouseBidHolds(holds, frequency);
     /** The user frequency caps count (hashed), as Gavel's campaigns may see the request; null: none. */
     String frequencyKey;
     final Map<String, MatchExplanation> filters = new LinkedHashMap<>();
@@ -152,10 +152,7 @@ public final class AuctionEngine {
         if (houseRefusal == null) {
           List<CandidateBid> house = campaigns.bidsFor(index, slot, impTerms, budgetView, currency, this::withinCap);
           bids.addAll(house);
-          for (CandidateBid b : house) {
-            holds.hold(b.campaignId(), SpendHolds.impressionMicros(b.campaign()));
-            held.add(b);
-          }
+          house.forEach(held::hold);
         }
         if (debug) {
           filters.put(imp.id(), campaigns.explain(index, slot, budgetView));
@@ -248,44 +245,8 @@ public final class AuctionEngine {
         all.add(treatment == null || treatment.rules().isEmpty() ? outcome : outcome.withPrivacy(List.copyOf(treatment.rules())));
       }
       List<ImpDecision> decisions = decide();
-      settleHolds(decisions);
+      held.settle(decisions, counted && !Integer.valueOf(1).equals(request.test()), frequencyKey);
       return new AuctionResult(ids, request, deadline, currency, decisions, all, filters, notes, frequencyKey);
-    }
-
-    /**
-     * A winning house bid keeps its hold until it is billed; the others let theirs go. Test and
-     * warm-up auctions are never billed.
-     */
-    private void settleHolds(List<ImpDecision> decisions) {
-      boolean billable = counted && !Integer.valueOf(1).equals(request.test());
-      for (CandidateBid b : held) {
-        long micros = SpendHolds.impressionMicros(b.campaign());
-        if (billable && wins(decisions, b)) {
-          holds.won(b.bid().id(), b.campaignId(), micros);
-          if (frequencyKey != null && b.campaign().delivery().frequencyCap() != null) {
-            frequency.count(b.bid().id(), b.campaignId(), frequencyKey, System.currentTimeMillis());
-          }
-        } else {
-          holds.release(b.campaignId(), micros);
-        }
-      }
-      held.clear();
-    }
-
-    private boolean wins(List<ImpDecision> decisions, CandidateBid bid) {
-      for (ImpDecision d : decisions) {
-        if (d.winner() == bid) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    void releaseHolds() {
-      for (CandidateBid b : held) {
-        holds.release(b.campaignId(), SpendHolds.impressionMicros(b.campaign()));
-      }
-      held.clear();
     }
 
     private List<ImpDecision> decide() {
