@@ -4,22 +4,20 @@ import dev.gavel.auction.campaign.Campaign;
 import dev.gavel.auction.campaign.CampaignCatalog;
 import dev.gavel.auction.campaign.CampaignLoader;
 import dev.gavel.ops.Degradations;
+import dev.gavel.pipeline.kafka.TopicFollower;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,33 +28,27 @@ import org.slf4j.LoggerFactory;
  * within a poll. Until it has read up to the end it had at start, and while the topic was never
  * seeded by the admin API, the node serves its campaign file. A worker verticle: its poll blocks.
  */
-public final class CampaignFeed extends VerticleBase {
+public final class CampaignFeed extends TopicFollower {
   private static final Logger LOG = LoggerFactory.getLogger(CampaignFeed.class);
   private static final String DEGRADATION = "campaigns";
-  private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
   /** The longest start-up waits for the first full read before serving the file regardless. */
   private static final long SETTLE_MS = 5_000;
-  private static final long RECONNECT_MS = 2_000;
 
-  private final String bootstrapServers;
   private final TopicPartition partition;
   private final CampaignCatalog catalog;
   private final Degradations degradations;
   private final CampaignLoader loader = new CampaignLoader();
   private final Map<String, CampaignRecord> records = new LinkedHashMap<>();
   private final Map<String, Campaign> parsed = new LinkedHashMap<>();
-  private final Promise<Void> closed = Promise.promise();
   private final Promise<Void> settled = Promise.promise();
-  private KafkaConsumer<byte[], byte[]> consumer;
-  private volatile boolean stopped;
   private boolean caughtUp;
   private long endAtStart = -1;
   private boolean managed;
 
   /** @param topic the campaigns topic: one partition (KafkaTopics creates it so) */
   public CampaignFeed(String bootstrapServers, String topic, CampaignCatalog catalog, Degradations degradations) {
-    this.bootstrapServers = bootstrapServers;
+    super(bootstrapServers, "gavel-campaign-feed");
     this.partition = new TopicPartition(topic, 0);
     this.catalog = catalog;
     this.degradations = degradations;
@@ -68,72 +60,45 @@ public final class CampaignFeed extends VerticleBase {
    * the campaigns the node should serve, never for Kafka.
    */
   @Override
-  public Future<?> start() {
+  protected Future<?> started() {
     degradations.set(DEGRADATION, "serving the campaign file until the campaigns topic " + partition.topic() + " is read");
     vertx.setTimer(SETTLE_MS, t -> settled.tryComplete());
-    context.runOnContext(v -> loop());
     return settled.future();
   }
 
+  /** Its one partition, from the start: the compacted topic holds every campaign's newest version. */
   @Override
-  public Future<?> stop() {
-    stopped = true;
-    return closed.future();
+  protected boolean assign(KafkaConsumer<byte[], byte[]> consumer) {
+    consumer.assign(List.of(partition));
+    consumer.seekToBeginning(List.of(partition));
+    return true;
   }
 
-  private KafkaConsumer<byte[], byte[]> connect() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gavel-campaign-feed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-    KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    created.assign(List.of(partition));
-    created.seekToBeginning(List.of(partition));
-    return created;
+  @Override
+  protected void onUnreachable() {
+    settled.tryComplete();
   }
 
-  private void loop() {
-    if (stopped) {
-      if (consumer != null) {
-        consumer.close(Duration.ofSeconds(1));
+  @Override
+  protected void onBatch(ConsumerRecords<byte[], byte[]> batch, KafkaConsumer<byte[], byte[]> consumer) {
+    boolean changed = apply(batch);
+    if (!caughtUp && reachedStartEnd(consumer)) {
+      caughtUp = true;
+      changed = true;
+      degradations.clear(DEGRADATION);
+      if (managed) {
+        LOG.info("serving {} campaigns from the campaigns topic {}", parsed.size(), partition.topic());
+      } else {
+        LOG.info("the campaigns topic {} has not been seeded by the admin API: serving the campaign file", partition.topic());
       }
-      closed.complete();
-      return;
+      settled.tryComplete();
     }
-    if (consumer == null) {
-      try {
-        consumer = connect();
-      } catch (KafkaException e) { // the bootstrap name does not resolve, say: the file serves meanwhile
-        settled.tryComplete();
-        vertx.setTimer(RECONNECT_MS, t -> loop());
-        return;
-      }
+    if (changed && caughtUp && managed) {
+      publish();
     }
-    try {
-      boolean changed = apply(consumer.poll(POLL));
-      if (!caughtUp && reachedStartEnd()) {
-        caughtUp = true;
-        changed = true;
-        degradations.clear(DEGRADATION);
-        if (managed) {
-          LOG.info("serving {} campaigns from the campaigns topic {}", parsed.size(), partition.topic());
-        } else {
-          LOG.info("the campaigns topic {} has not been seeded by the admin API: serving the campaign file", partition.topic());
-        }
-        settled.tryComplete();
-      }
-      if (changed && caughtUp && managed) {
-        publish();
-      }
-    } catch (KafkaException e) {
-      LOG.warn("campaign feed: {}", e.toString());
-    }
-    context.runOnContext(v -> loop());
   }
 
-  private boolean reachedStartEnd() {
+  private boolean reachedStartEnd(KafkaConsumer<byte[], byte[]> consumer) {
     if (endAtStart < 0) {
       try {
         endAtStart = consumer.endOffsets(List.of(partition), END_OFFSETS_TIMEOUT).getOrDefault(partition, 0L);
