@@ -113,8 +113,11 @@ public final class AuctionEngine {
     final List<CandidateBid> bids = new ArrayList<>();
     /** The house bids whose price this auction holds against their campaign's budget. */
     final HouseBidHolds held = new HouseBidHolds(holds, frequency);
-    /** The user frequency caps count (hashed), as Gavel's campaigns may see the request; null: none. */
+    /** What Gavel's own campaigns may see of the request (set when they may bid at all). */
+    Treatment house;
+    /** The user frequency caps count (hashed); null until a capped campaign asks, or when there is none. */
     String frequencyKey;
+    boolean frequencyKeyKnown;
     final Map<String, MatchExplanation> filters = new LinkedHashMap<>();
     final Map<String, BidderOutcome> outcomes = new HashMap<>();
     final Map<String, CallPlan> calls = new HashMap<>();
@@ -170,7 +173,7 @@ public final class AuctionEngine {
         recordPrivacy("no_consent");
         return house.refusal();
       }
-      frequencyKey = FrequencyKeys.of(requestPrivacy.requestFor(house));
+      this.house = house;
       String refusal = CallPlan.seatRefusal(request, campaigns.houseSeat());
       return refusal == null ? null : "house seat " + refusal;
     }
@@ -181,10 +184,20 @@ public final class AuctionEngine {
       if (cap == null) {
         return true;
       }
-      if (frequencyKey == null) {
+      String user = frequencyKey();
+      if (user == null) {
         return uncountableUsersAllowed;
       }
-      return !frequency.reached(campaign.id(), cap, frequencyKey, System.currentTimeMillis());
+      return !frequency.reached(campaign.id(), cap, user, System.currentTimeMillis());
+    }
+
+    /** The hashed user, or null when the request names none; worked out only if a capped campaign asks. */
+    private String frequencyKey() {
+      if (!frequencyKeyKnown && house != null) {
+        frequencyKey = FrequencyKeys.of(requestPrivacy.requestFor(house));
+        frequencyKeyKnown = true;
+      }
+      return frequencyKey;
     }
 
     /** Calls every eligible bidder at once; each answer that comes before the close joins the auction. */
