@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Carries committed campaign changes to the campaigns topic: every row whose version is above the
  * one last sent is sent, then marked sent (and, once, the catalog marker after them). Runs after
  * each change and every second, so a change committed while Kafka was away reaches the serving
- * nodes when it is back. Sends are idempotent (the topic keeps the newest version per campaign). One run at a time,
- * on the admin verticle's event loop.
+ * nodes when it is back. Sends are idempotent (the topic keeps the newest version per campaign).
+ * One run at a time, on the admin verticle's event loop.
  */
 final class CampaignOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(CampaignOutbox.class);
@@ -26,8 +26,9 @@ final class CampaignOutbox {
   private final String topic;
   private final Degradations degradations;
   private boolean markerSent;
-  private Future<Void> running;
-  private boolean again;
+  private Future<Boolean> running;
+  /** Callers that came while a run was under way: the next run, which starts after it, is theirs. */
+  private Promise<Boolean> next;
 
   CampaignOutbox(CampaignStore store, AckedProducer producer, String topic, Degradations degradations) {
     this.store = store;
@@ -36,13 +37,22 @@ final class CampaignOutbox {
     this.degradations = degradations;
   }
 
-  /** Sends what is unsent; completes when this run (or the one it joined) has ended, failed or not. */
-  Future<Void> flush() {
-    if (running != null) {
-      again = true;
-      return running;
+  /**
+   * Sends what is unsent, in a run that starts after this call (so it sees every change committed
+   * before it); true when that run sent everything, false when Kafka did not take it all.
+   */
+  Future<Boolean> flush() {
+    if (running == null) {
+      return start();
     }
-    Promise<Void> done = Promise.promise();
+    if (next == null) {
+      next = Promise.promise();
+    }
+    return next.future();
+  }
+
+  private Future<Boolean> start() {
+    Promise<Boolean> done = Promise.promise();
     running = done.future();
     run().onComplete(r -> {
       if (r.failed()) {
@@ -51,10 +61,11 @@ final class CampaignOutbox {
         degradations.clear(DEGRADATION);
       }
       running = null;
-      done.complete();
-      if (again) {
-        again = false;
-        flush();
+      done.complete(r.succeeded());
+      if (next != null) {
+        Promise<Boolean> waiting = next;
+        next = null;
+        start().onComplete(waiting);
       }
     });
     return done.future();
