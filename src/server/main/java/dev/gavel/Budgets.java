@@ -138,10 +138,9 @@ final class Budgets implements BudgetFeed.Target, SpendFeed.Target {
     }
     Map<String, Spend> merged = new HashMap<>(read);
     for (String campaign : updatedAt.keySet()) {
-      Spend fromUpdate = new Spend(now.spentTodayMicros(campaign), now.spentTotalMicros(campaign));
       Spend fromRead = read.getOrDefault(campaign, new Spend(0, 0));
-      merged.put(campaign, new Spend(Math.max(fromUpdate.todayMicros(), fromRead.todayMicros()),
-          Math.max(fromUpdate.totalMicros(), fromRead.totalMicros())));
+      merged.put(campaign, new Spend(Math.max(now.spentTodayMicros(campaign), fromRead.todayMicros()),
+          Math.max(now.spentTotalMicros(campaign), fromRead.totalMicros())));
     }
     return merged;
   }

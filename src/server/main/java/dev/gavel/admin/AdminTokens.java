@@ -1,6 +1,7 @@
 package dev.gavel.admin;
 
 import dev.gavel.config.AdminConfig;
+import dev.gavel.config.Sha256;
 import java.security.MessageDigest;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class AdminTokens {
         || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return null;
     }
-    byte[] presented = AdminConfig.sha256(authorization.substring(BEARER.length()).trim());
+    byte[] presented = Sha256.of(authorization.substring(BEARER.length()).trim());
     Principal found = null;
     for (AdminConfig.Token t : tokens) {
       if (MessageDigest.isEqual(presented, t.sha256()) && found == null) {

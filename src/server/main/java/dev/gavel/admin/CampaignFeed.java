@@ -9,10 +9,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,8 +39,10 @@ public final class CampaignFeed extends TopicFollower {
   private final CampaignCatalog catalog;
   private final Degradations degradations;
   private final CampaignLoader loader = new CampaignLoader();
-  private final Map<String, CampaignRecord> records = new LinkedHashMap<>();
-  private final Map<String, Campaign> parsed = new LinkedHashMap<>();
+  /** The newest version read of each campaign; its campaign null once deleted. */
+  private final Map<String, Held> held = new LinkedHashMap<>();
+
+  private record Held(int version, boolean paused, Campaign campaign) {}
   private final Promise<Void> settled = Promise.promise();
   private boolean caughtUp;
   private long endAtStart = -1;
@@ -87,7 +89,7 @@ public final class CampaignFeed extends TopicFollower {
       changed = true;
       degradations.clear(DEGRADATION);
       if (managed) {
-        LOG.info("serving {} campaigns from the campaigns topic {}", parsed.size(), partition.topic());
+        LOG.info("serving {} campaigns from the campaigns topic {}", campaigns().size(), partition.topic());
       } else {
         LOG.info("the campaigns topic {} has not been seeded by the admin API: serving the campaign file", partition.topic());
       }
@@ -126,38 +128,28 @@ public final class CampaignFeed extends TopicFollower {
 
   /** Keeps a record unless an equal or newer version of its campaign is held already. */
   private boolean take(String id, byte[] value) {
-    CampaignRecord record;
-    Campaign campaign = null;
     try {
-      record = CampaignRecord.read(id, value, loader);
-      if (!record.deleted()) {
-        campaign = loader.campaign(record.body(), "campaigns topic, campaign \"" + id + "\"");
+      CampaignRecord record = CampaignRecord.read(id, value, loader);
+      Held before = held.get(id);
+      if (before != null && before.version() >= record.version()) {
+        return false;
       }
+      Campaign campaign = record.deleted() ? null : loader.campaign(record.body(), "campaigns topic, campaign \"" + id + "\"");
+      held.put(id, new Held(record.version(), record.paused(), campaign));
+      return true;
     } catch (IllegalArgumentException e) {
       LOG.warn("campaign feed: skipped a record: {}", e.getMessage());
       return false;
     }
-    CampaignRecord held = records.get(id);
-    if (held != null && held.version() >= record.version()) {
-      return false;
-    }
-    records.put(id, record);
-    if (campaign == null) {
-      parsed.remove(id);
-    } else {
-      parsed.put(id, campaign);
-    }
-    return true;
+  }
+
+  private List<Campaign> campaigns() {
+    return held.values().stream().map(Held::campaign).filter(Objects::nonNull).toList();
   }
 
   private void publish() {
-    List<Campaign> all = new ArrayList<>(parsed.values());
-    List<Campaign> active = new ArrayList<>();
-    for (Campaign c : all) {
-      if (!records.get(c.id()).paused()) {
-        active.add(c);
-      }
-    }
+    List<Campaign> active = held.values().stream().filter(h -> h.campaign() != null && !h.paused()).map(Held::campaign).toList();
+    List<Campaign> all = campaigns();
     catalog.replace(all, active);
     LOG.debug("campaigns from the feed: {} active of {}", active.size(), all.size());
   }

@@ -25,7 +25,7 @@ final class CampaignBids {
   static final String SOURCE = "campaigns";
   static final int MAX_BIDS_PER_IMP = 5;
 
-  private final Supplier<CampaignIndex> index;
+  private final Supplier<CampaignIndex> current;
   private final CurrencyRates rates;
   private final String houseSeat;
   private final Clock clock;
@@ -37,7 +37,7 @@ final class CampaignBids {
 
   /** @param clock the wall clock that flights and pacing are decided by */
   CampaignBids(Supplier<CampaignIndex> index, CurrencyRates rates, String houseSeat, Clock clock) {
-    this.index = index;
+    this.current = index;
     this.rates = rates;
     this.houseSeat = houseSeat;
     this.clock = clock;
@@ -45,7 +45,7 @@ final class CampaignBids {
 
   /** The campaigns now: an auction takes this once, so all its imps see the same ones. */
   CampaignIndex index() {
-    return index.get();
+    return current.get();
   }
 
   /** The seat Gavel's campaigns bid as. */

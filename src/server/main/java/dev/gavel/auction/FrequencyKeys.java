@@ -1,9 +1,7 @@
 package dev.gavel.auction;
 
+import dev.gavel.config.Sha256;
 import dev.gavel.openrtb.BidRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -37,11 +35,6 @@ final class FrequencyKeys {
   }
 
   private static String hash(String id) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-      return HEX.formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+    return HEX.formatHex(Sha256.of(id), 0, 16);
   }
 }

@@ -1,8 +1,5 @@
 package dev.gavel.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -36,7 +33,7 @@ public record AdminConfig(boolean enabled, String host, int port, List<Token> to
       if (bootstrap.length() < 16) {
         throw new ConfigException(r.key("bootstrapToken") + ": must be at least 16 characters (GAVEL_ADMIN_BOOTSTRAP_TOKEN)");
       }
-      tokens.add(new Token("bootstrap", sha256(bootstrap), Role.WRITE));
+      tokens.add(new Token("bootstrap", Sha256.of(bootstrap), Role.WRITE));
     }
     return new AdminConfig(r.boolValue("enabled", true), r.string("host", "127.0.0.1"), r.intValue("port", 8081, 0, 65535),
         List.copyOf(tokens));
@@ -58,14 +55,5 @@ public record AdminConfig(boolean enabled, String host, int port, List<Token> to
       throw new ConfigException(r.key("role") + ": expected read or write, got '" + role.toLowerCase(Locale.ROOT) + "'");
     }
     return new Token(r.requiredString("name"), digest, Role.valueOf(role));
-  }
-
-  /** The SHA-256 digest of a token as presented. */
-  public static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
   }
 }

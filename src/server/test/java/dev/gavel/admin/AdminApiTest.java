@@ -2,7 +2,7 @@ package dev.gavel.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gavel.config.AdminConfig;
+import dev.gavel.config.Sha256;
 import dev.gavel.testing.GavelHarness;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +31,7 @@ class AdminApiTest {
     return new JsonObject()
         .put("auction", new JsonObject().put("campaignsFile", "src/server/test/resources/campaigns-test.json"))
         .put("admin", new JsonObject().put("bootstrapToken", WRITE_TOKEN).put("tokens", new JsonArray().add(new JsonObject()
-            .put("name", "auditor").put("role", "read").put("sha256", HexFormat.of().formatHex(AdminConfig.sha256(READ_TOKEN))))));
+            .put("name", "auditor").put("role", "read").put("sha256", HexFormat.of().formatHex(Sha256.of(READ_TOKEN))))));
   }
 
   @AfterAll

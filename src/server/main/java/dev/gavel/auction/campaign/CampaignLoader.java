@@ -135,9 +135,11 @@ public final class CampaignLoader {
     }
   }
 
-  /** The campaign file's entries as JSON, each as written (the admin API seeds its store with them). */
+  /**
+   * The entries of a campaign file {@link #parse} has accepted, as JSON, each as written (the admin
+   * API seeds its store with them).
+   */
   public List<JsonNode> entries(byte[] json) {
-    parse(json); // the whole file valid first, duplicates included
     List<JsonNode> out = new ArrayList<>();
     readTree(json).get("campaigns").forEach(out::add);
     return out;

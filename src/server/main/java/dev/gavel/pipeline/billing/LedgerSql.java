@@ -77,25 +77,23 @@ final class LedgerSql {
         FROM credited
        WHERE h.seat = credited.seat AND h.campaign_key = credited.campaign_key AND h.hour = credited.hour""";
 
-  /** Net spend per campaign, today (UTC) and in total, in CPM micros (USD). */
-  static final String CAMPAIGN_SPEND = """
-      SELECT campaign_key,
-             coalesce(sum(gross_cpm_usd_micros - credit_cpm_usd_micros)
-                      FILTER (WHERE hour >= date_trunc('day', now(), 'UTC')), 0)::bigint AS today,
-             sum(gross_cpm_usd_micros - credit_cpm_usd_micros)::bigint AS total
-        FROM spend_hourly
-       WHERE campaign_key <> ''
-       GROUP BY campaign_key""";
+  /** Net spend per campaign, today (UTC) and in total, in CPM micros (USD), of the campaigns {@code where} picks. */
+  private static String spendOf(String where) {
+    return """
+        SELECT campaign_key,
+               coalesce(sum(gross_cpm_usd_micros - credit_cpm_usd_micros)
+                        FILTER (WHERE hour >= date_trunc('day', now(), 'UTC')), 0)::bigint AS today,
+               sum(gross_cpm_usd_micros - credit_cpm_usd_micros)::bigint AS total
+          FROM spend_hourly
+         WHERE %s
+         GROUP BY campaign_key""".formatted(where);
+  }
 
-  /** {@link #CAMPAIGN_SPEND} of these campaigns only ($1, text[]): what a batch's commit publishes. */
-  static final String SPEND_OF_CAMPAIGNS = """
-      SELECT campaign_key,
-             coalesce(sum(gross_cpm_usd_micros - credit_cpm_usd_micros)
-                      FILTER (WHERE hour >= date_trunc('day', now(), 'UTC')), 0)::bigint AS today,
-             sum(gross_cpm_usd_micros - credit_cpm_usd_micros)::bigint AS total
-        FROM spend_hourly
-       WHERE campaign_key = ANY($1::text[])
-       GROUP BY campaign_key""";
+  /** Every campaign's net spend: the full read ({@code BudgetFeed}). */
+  static final String CAMPAIGN_SPEND = spendOf("campaign_key <> ''");
+
+  /** Of these campaigns only ($1, text[]): what a batch's commit publishes. */
+  static final String SPEND_OF_CAMPAIGNS = spendOf("campaign_key = ANY($1::text[])");
 
   private LedgerSql() {}
 }
