@@ -58,49 +58,82 @@ final class CampaignBids {
    * floor it meets, else the open auction), then only the {@value #MAX_BIDS_PER_IMP} best into
    * the auction. The others could not have won or set the second price, and with a thousand
    * matching campaigns, materialising (and recording) them all is what an auction cannot afford.
-   * The best are kept in a small array as the candidates stream by (a campaign's candidates come
-   * together, in campaign order: {@link CampaignIndex#match}); no map, no sort of them all, which
-   * was the hot spot of a 1,000-campaign auction.
+   * The index walks the campaigns highest price first ({@link CampaignIndex#BID_ORDER}), so once
+   * the best are all bids that may win, a cheaper campaign cannot rank and the walk ends: most
+   * matching campaigns are never priced, budget-checked or allocated for.
    */
   List<CandidateBid> bidsFor(CampaignIndex index, AdSlot slot, ImpTerms terms, BudgetView budgets, String currency,
                              Predicate<Campaign> allowed) {
-    Choice[] best = new Choice[MAX_BIDS_PER_IMP];
-    int kept = 0;
-    Choice chosen = null;
-    List<CampaignCandidate> matches = index.match(slot, budgets, clock.millis());
-    for (int i = 0; i < matches.size(); i++) {
-      CampaignCandidate match = matches.get(i);
-      Campaign campaign = match.campaign();
-      if (chosen != null && chosen.match().campaign() != campaign) {
-        kept = keepIfBest(best, kept, chosen);
-        chosen = null;
-      }
-      if (chosen == null && !allowed.test(campaign)) { // its frequency cap reached for this user, say
-        continue;
-      }
-      if (chosen != null && chosen.qualifies()) {
-        continue;
-      }
-      long price = chosen != null ? chosen.priceMicros()
-          : rates.convert(campaign.bidCpmMicros(), CurrencyRates.USD, currency, RoundingMode.DOWN);
-      if (price <= 0) {
-        continue;
-      }
-      boolean qualifies = qualifies(match.dealId(), price, terms);
-      if (chosen == null || qualifies) {
-        chosen = new Choice(match, price, qualifies);
-      }
-    }
-    if (chosen != null) {
-      kept = keepIfBest(best, kept, chosen);
-    }
-    List<CandidateBid> bids = new ArrayList<>(kept);
-    for (int i = 0; i < kept; i++) {
-      Choice c = best[i];
+    Picker picker = new Picker(terms, currency, allowed);
+    index.walk(slot, budgets, clock.millis(), picker);
+    picker.finish();
+    List<CandidateBid> bids = new ArrayList<>(picker.kept);
+    for (int i = 0; i < picker.kept; i++) {
+      Choice c = picker.best[i];
       bids.add(new CandidateBid(houseSeat, SOURCE, toBid(slot.impId(), c.match(), c.priceMicros()), c.priceMicros(),
           c.match().campaign()));
     }
     return bids;
+  }
+
+  /**
+   * Keeps the best as the candidates stream by, in a small sorted array: no map, no sort of them
+   * all (sorting every match was the hot spot of a 1,000-campaign auction). A campaign's
+   * candidates come together; {@code chosen} is the current campaign's pick so far.
+   */
+  private final class Picker implements CampaignIndex.CandidateSink {
+    final Choice[] best = new Choice[MAX_BIDS_PER_IMP];
+    int kept;
+    private final ImpTerms terms;
+    private final String currency;
+    private final Predicate<Campaign> allowed;
+    private Choice chosen;
+    private Campaign skipped;
+
+    Picker(ImpTerms terms, String currency, Predicate<Campaign> allowed) {
+      this.terms = terms;
+      this.currency = currency;
+      this.allowed = allowed;
+    }
+
+    @Override
+    public boolean accept(CampaignCandidate match) {
+      Campaign campaign = match.campaign();
+      if (campaign == skipped) {
+        return true;
+      }
+      if (chosen != null && chosen.match().campaign() != campaign) {
+        finish();
+      }
+      if (chosen != null) { // another deal of the same campaign: it can only improve a pick that may not win
+        if (!chosen.qualifies() && qualifies(match.dealId(), chosen.priceMicros(), terms)) {
+          chosen = new Choice(match, chosen.priceMicros(), true);
+        }
+        return true;
+      }
+      long price = rates.convert(campaign.bidCpmMicros(), CurrencyRates.USD, currency, RoundingMode.DOWN);
+      if (full() && price < best[MAX_BIDS_PER_IMP - 1].priceMicros()) {
+        return false; // every campaign from here pays at most this: none can rank
+      }
+      if (price <= 0 || !allowed.test(campaign)) { // its frequency cap reached for this user, say
+        skipped = campaign;
+        return true;
+      }
+      chosen = new Choice(match, price, qualifies(match.dealId(), price, terms));
+      return true;
+    }
+
+    /** The best are all bids that may win: only a higher price could still rank. */
+    private boolean full() {
+      return kept == MAX_BIDS_PER_IMP && best[MAX_BIDS_PER_IMP - 1].qualifies();
+    }
+
+    void finish() {
+      if (chosen != null) {
+        kept = keepIfBest(best, kept, chosen);
+        chosen = null;
+      }
+    }
   }
 
   /** Inserts {@code c} into {@code best} (sorted, {@code kept} filled) if it ranks; returns the new fill. */

@@ -2,6 +2,7 @@ package dev.gavel.auction.campaign;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,21 @@ import java.util.Optional;
  *
  * <p>Each targeting dimension is an inverted index from value to a bitset of campaign ordinals,
  * OR'ed with the campaigns that accept any value; the dimensions are AND'ed, blocked advertisers
- * and categories removed, and only the few survivors are checked one by one (budget) and turned
- * into candidates. The rules are those of {@link CampaignFilter}, which explains no-bids.
+ * and categories removed, and the survivors are checked one by one (budget, flight, pacing) and
+ * turned into candidates. The rules are those of {@link CampaignFilter}, which explains no-bids.
+ *
+ * <p>Ordinals are bid order (the highest bid price first, then campaign id), so a walk over the
+ * survivors meets the best-paying campaigns first and an auction that needs only the top few can
+ * stop there ({@link #walk}) instead of checking the budget of every campaign that matches.
  */
 public final class CampaignIndex {
 
+  /** Highest bid price first, then campaign id: the order of ordinals and of candidates. */
+  public static final Comparator<Campaign> BID_ORDER =
+      Comparator.comparingLong(Campaign::bidCpmMicros).reversed().thenComparing(Campaign::id);
+
   private final List<Campaign> campaignList;
+  /** By ordinal, in {@link #BID_ORDER}. */
   private final Campaign[] campaigns;
   private final Map<String, Campaign> byId;
   /** Per ordinal: the creative's size, or null when fluid; avoids allocating in the hot path. */
@@ -48,7 +58,7 @@ public final class CampaignIndex {
   private CampaignIndex(List<Campaign> campaignList) {
     this.campaignList = List.copyOf(campaignList);
     int n = this.campaignList.size();
-    this.campaigns = this.campaignList.toArray(new Campaign[0]);
+    this.campaigns = this.campaignList.stream().sorted(BID_ORDER).toArray(Campaign[]::new);
     this.byId = indexById(this.campaignList);
     this.fixedSizes = new Size[n];
     this.dealIds = new String[n][];
@@ -111,7 +121,7 @@ public final class CampaignIndex {
     return new CampaignIndex(campaigns);
   }
 
-  /** The campaigns in the order given, which is also the order of candidates. */
+  /** The campaigns in the order given. */
   public List<Campaign> campaigns() {
     return campaignList;
   }
@@ -124,11 +134,17 @@ public final class CampaignIndex {
     return campaigns.length;
   }
 
+  /** Receives a slot's candidates one by one; answers false to end the walk. */
+  @FunctionalInterface
+  public interface CandidateSink {
+    boolean accept(CampaignCandidate candidate);
+  }
+
   /**
-   * Every campaign that may bid on the slot, in campaign order. A campaign bidding on deals gives
-   * one candidate per deal the slot offers that it holds (sorted by deal id), then one for the open
-   * auction if it may bid there too: the deals' floors are known only to the auction, which picks
-   * at most one bid per campaign among them.
+   * Every campaign that may bid on the slot, in {@link #BID_ORDER}. A campaign bidding on deals
+   * gives one candidate per deal the slot offers that it holds (sorted by deal id), then one for
+   * the open auction if it may bid there too: the deals' floors are known only to the auction,
+   * which picks at most one bid per campaign among them.
    */
   public List<CampaignCandidate> match(AdSlot slot, BudgetView budgets) {
     return match(slot, budgets, System.currentTimeMillis());
@@ -136,6 +152,16 @@ public final class CampaignIndex {
 
   /** The same, at {@code nowMillis} (wall clock): flights and pacing are decided then. */
   public List<CampaignCandidate> match(AdSlot slot, BudgetView budgets, long nowMillis) {
+    List<CampaignCandidate> candidates = new ArrayList<>();
+    walk(slot, budgets, nowMillis, candidates::add);
+    return candidates;
+  }
+
+  /**
+   * The candidates of {@link #match}, in the same order, handed to {@code sink} until it answers
+   * false. A campaign's budget, flight and pacing are checked only when the walk reaches it.
+   */
+  public void walk(AdSlot slot, BudgetView budgets, long nowMillis, CandidateSink sink) {
     Scratch s = scratch.get();
     BitSet result = s.result();
     BitSet work = s.work();
@@ -144,16 +170,11 @@ public final class CampaignIndex {
       keepTargeted(slot, result, work);
       removeBlocked(slot, result, work);
     }
-    if (result.isEmpty()) {
-      return List.of();
-    }
-    List<CampaignCandidate> candidates = new ArrayList<>(Math.min(result.cardinality(), 64));
     for (int i = result.nextSetBit(0); i >= 0; i = result.nextSetBit(i + 1)) {
-      if (campaigns[i].deliveryRefusal(budgets, nowMillis) == null) {
-        addCandidates(i, slot, candidates);
+      if (campaigns[i].deliveryRefusal(budgets, nowMillis) == null && !offerCandidates(i, slot, sink)) {
+        return;
       }
     }
-    return candidates;
   }
 
   /** Counts the campaigns filtered out by each reason; slower than {@link #match}, for test=1. */
@@ -215,17 +236,20 @@ public final class CampaignIndex {
     result.andNot(work);
   }
 
-  private void addCandidates(int ordinal, AdSlot slot, List<CampaignCandidate> out) {
+  /** Offers one campaign's candidates; false when the sink ended the walk. */
+  private boolean offerCandidates(int ordinal, AdSlot slot, CandidateSink sink) {
     Campaign campaign = campaigns[ordinal];
     Size size = candidateSize(ordinal, slot);
     for (String dealId : dealIds[ordinal]) {
-      if (slot.dealIds().contains(dealId)) {
-        out.add(new CampaignCandidate(campaign, campaign.mediaType(), size, dealId));
+      if (slot.dealIds().contains(dealId)
+          && !sink.accept(new CampaignCandidate(campaign, campaign.mediaType(), size, dealId))) {
+        return false;
       }
     }
     if (!slot.privateAuction() && campaign.openAuction()) {
-      out.add(new CampaignCandidate(campaign, campaign.mediaType(), size, null));
+      return sink.accept(new CampaignCandidate(campaign, campaign.mediaType(), size, null));
     }
+    return true;
   }
 
   /** The creative's size, or for a fluid creative the slot size it will fill. */

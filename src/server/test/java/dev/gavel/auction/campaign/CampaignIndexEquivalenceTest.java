@@ -41,7 +41,7 @@ class CampaignIndexEquivalenceTest {
   private static List<CampaignCandidate> bruteForce(
       List<Campaign> campaigns, AdSlot slot, BudgetView spend) {
     List<CampaignCandidate> result = new ArrayList<>();
-    for (Campaign c : campaigns) {
+    for (Campaign c : campaigns.stream().sorted(CampaignIndex.BID_ORDER).toList()) {
       Targeting t = c.targeting();
       Creative cr = c.creative();
       if (!slot.mediaTypes().contains(cr.mediaType())

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** Seeded generator of campaigns, slots and spend drawn from shared pools, so they overlap. */
-final class RandomCampaigns {
+public final class RandomCampaigns {
 
   private static final List<Size> BANNER_SIZES = List.of(new Size(300, 250), new Size(728, 90),
       new Size(320, 50), new Size(300, 600), new Size(160, 600), new Size(970, 250));
@@ -21,11 +21,11 @@ final class RandomCampaigns {
 
   private final Random random;
 
-  RandomCampaigns(long seed) {
+  public RandomCampaigns(long seed) {
     this.random = new Random(seed);
   }
 
-  List<Campaign> campaigns(int count) {
+  public List<Campaign> campaigns(int count) {
     List<Campaign> campaigns = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       campaigns.add(campaign("c" + i));
@@ -34,7 +34,7 @@ final class RandomCampaigns {
   }
 
   /** Spend that exhausts about one campaign in ten, and leaves others just below their budget. */
-  BudgetSnapshot spend(List<Campaign> campaigns) {
+  public BudgetSnapshot spend(List<Campaign> campaigns) {
     Map<String, Spend> spend = new HashMap<>();
     for (Campaign c : campaigns) {
       int roll = random.nextInt(20);
@@ -49,7 +49,7 @@ final class RandomCampaigns {
     return BudgetSnapshot.of(spend);
   }
 
-  AdSlot slot() {
+  public AdSlot slot() {
     Set<MediaType> types = new LinkedHashSet<>();
     if (random.nextInt(10) < 8) types.add(MediaType.BANNER);
     if (random.nextInt(10) < 3) types.add(MediaType.VIDEO);
