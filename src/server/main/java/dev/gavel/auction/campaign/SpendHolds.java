@@ -1,9 +1,11 @@
 package dev.gavel.auction.campaign;
 
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,19 +16,32 @@ import java.util.function.LongSupplier;
  * every event loop of the node.
  */
 public final class SpendHolds {
-  private record Won(String campaignId, long micros, long atMillis) {}
+  private record Won(String campaignId, long micros) {}
+
+  /**
+   * Unbilled wins live in generations, newest first, each {@code wonTtlMillis / GENERATIONS}
+   * long; the oldest is dropped whole as a new one starts. So an unbilled win is held from one
+   * TTL to a quarter more, expiry touches only what expires, and a billed win costs nothing after.
+   * (A walk over every win each second paused the event loop for rate times TTL entries.)
+   */
+  private static final int GENERATIONS = 4;
 
   private final Map<String, AtomicLong> held = new ConcurrentHashMap<>();
-  private final Map<String, Won> won = new ConcurrentHashMap<>();
-  private final long wonTtlMillis;
+  private final AtomicReference<List<Map<String, Won>>> generations;
+  private final long generationMillis;
   private final LongSupplier clockMillis;
-  private final AtomicLong lastExpiry = new AtomicLong();
-  private static final long EXPIRY_INTERVAL_MILLIS = 1000;
+  private final AtomicLong generationStart;
 
-  /** @param wonTtlMillis how long a win waits for its billing before its hold is dropped */
+  /** @param wonTtlMillis how long a win waits for its billing at least before its hold is dropped */
   public SpendHolds(long wonTtlMillis, LongSupplier clockMillis) {
-    this.wonTtlMillis = wonTtlMillis;
+    this.generationMillis = Math.max(1, wonTtlMillis / GENERATIONS);
     this.clockMillis = clockMillis;
+    this.generationStart = new AtomicLong(clockMillis.getAsLong());
+    List<Map<String, Won>> initial = new ArrayList<>();
+    for (int i = 0; i <= GENERATIONS; i++) {
+      initial.add(new ConcurrentHashMap<>());
+    }
+    this.generations = new AtomicReference<>(List.copyOf(initial));
   }
 
   /** What one impression of a campaign's bid costs at most: its CPM over a thousand, rounded up. */
@@ -54,7 +69,7 @@ public final class SpendHolds {
 
   /** A held bid won: the hold stays until {@link #billed} names it, or it expires. */
   public void won(String bidId, String campaignId, long micros) {
-    Won previous = won.put(bidId, new Won(campaignId, micros, clockMillis.getAsLong()));
+    Won previous = generations.get().get(0).put(bidId, new Won(campaignId, micros));
     if (previous != null) { // the same bid id twice: keep one hold
       release(previous.campaignId(), previous.micros());
     }
@@ -62,40 +77,57 @@ public final class SpendHolds {
 
   /** Billing has counted this bid's impression in the spend it reports: its hold goes. */
   public void billed(String bidId) {
-    Won w = won.remove(bidId);
-    if (w != null) {
-      release(w.campaignId(), w.micros());
+    for (Map<String, Won> generation : generations.get()) {
+      Won w = generation.remove(bidId);
+      if (w != null) {
+        release(w.campaignId(), w.micros());
+        return;
+      }
     }
   }
 
-  /** Drops the holds of wins older than the time-to-live (their impression never came). */
+  /**
+   * Starts a new generation of wins for each one due since the last, dropping the holds of the
+   * oldest each time: wins at least a TTL old whose impression never came. Any thread, any time.
+   */
   public void expire() {
     long now = clockMillis.getAsLong();
-    lastExpiry.set(now);
-    long cutoff = now - wonTtlMillis;
-    for (Iterator<Map.Entry<String, Won>> it = won.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Won> e = it.next();
-      if (e.getValue().atMillis() < cutoff && won.remove(e.getKey(), e.getValue())) {
-        release(e.getValue().campaignId(), e.getValue().micros());
+    long start = generationStart.get();
+    long due = (now - start) / generationMillis;
+    long next = due > GENERATIONS ? now : start + due * generationMillis;
+    if (due <= 0 || !generationStart.compareAndSet(start, next)) {
+      return;
+    }
+    for (long i = Math.min(due, GENERATIONS + 1); i > 0; i--) {
+      List<Map<String, Won>> before = generations.get();
+      List<Map<String, Won>> after = new ArrayList<>(GENERATIONS + 1);
+      after.add(new ConcurrentHashMap<>());
+      after.addAll(before.subList(0, GENERATIONS));
+      generations.set(List.copyOf(after));
+      Map<String, Won> oldest = before.get(GENERATIONS);
+      for (Map.Entry<String, Won> e : oldest.entrySet()) {
+        if (oldest.remove(e.getKey(), e.getValue())) { // not billed meanwhile
+          release(e.getValue().campaignId(), e.getValue().micros());
+        }
       }
     }
   }
 
   /** Wins waiting for their billing. */
   public int pendingWins() {
-    return won.size();
+    int pending = 0;
+    for (Map<String, Won> generation : generations.get()) {
+      pending += generation.size();
+    }
+    return pending;
   }
 
   /**
    * Billed spend with this node's holds on top: what budget checks see. Taken once per auction, so
-   * it also drops expired holds, once a second at most (no timer of its own to stop).
+   * it also turns the generations of wins when one is due (no timer of its own to stop).
    */
   public BudgetView over(BudgetView billed) {
-    long now = clockMillis.getAsLong();
-    long last = lastExpiry.get();
-    if (now - last >= EXPIRY_INTERVAL_MILLIS && lastExpiry.compareAndSet(last, now)) {
-      expire();
-    }
+    expire();
     return new BudgetView() {
       @Override
       public long spentTodayMicros(String campaignId) {

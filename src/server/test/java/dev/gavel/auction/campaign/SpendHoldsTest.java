@@ -61,11 +61,30 @@ class SpendHoldsTest {
     holds.won("never-rendered", "three", 6_000);
     assertThat(bids(BudgetSnapshot.EMPTY)).isFalse();
     clock.addAndGet(TTL_MS - 1);
-    assertThat(bids(BudgetSnapshot.EMPTY)).isFalse();
-    clock.addAndGet(1_000); // past the TTL, and past the once-a-second expiry check
-    assertThat(bids(BudgetSnapshot.EMPTY)).as("expired on the next auction's view").isTrue();
+    assertThat(bids(BudgetSnapshot.EMPTY)).as("held for the TTL at least").isFalse();
+    clock.addAndGet(TTL_MS / 4 + 1);
+    assertThat(bids(BudgetSnapshot.EMPTY)).as("and at most a quarter more").isTrue();
     assertThat(holds.pendingWins()).isZero();
     holds.billed("never-rendered"); // billed after all, too late: nothing left to release
+    assertThat(holds.heldMicros("three")).isZero();
+  }
+
+  @Test
+  void expiryDropsOnlyTheWinsPastTheirTimeToLive() {
+    holds.hold("three", 6_000); // three bids in auctions; each wins
+    holds.won("early", "three", 2_000);
+    clock.addAndGet(TTL_MS / 2);
+    holds.expire(); // auctions go on meanwhile, each taking a view
+    holds.won("late", "three", 2_000);
+    holds.won("billed", "three", 2_000);
+    holds.billed("billed");
+    clock.addAndGet(TTL_MS * 3 / 4); // "early" is 1.25 TTL old, "late" under one TTL
+    holds.expire();
+    assertThat(holds.pendingWins()).isEqualTo(1);
+    assertThat(holds.heldMicros("three")).isEqualTo(2_000);
+    clock.addAndGet(TTL_MS / 2);
+    holds.expire();
+    assertThat(holds.pendingWins()).isZero();
     assertThat(holds.heldMicros("three")).isZero();
   }
 }
