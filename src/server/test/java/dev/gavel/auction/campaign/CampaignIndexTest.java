@@ -51,6 +51,19 @@ class CampaignIndexTest {
   }
 
   @Test
+  void candidatesComeHighestBidFirstThenByCampaignId() {
+    CampaignIndex index = index(campaign("cheap").bid(1_000_000), campaign("b-dear").bid(3_000_000),
+        campaign("a-dear").bid(3_000_000), campaign("middle").bid(2_000_000));
+
+    assertThat(matchIds(index, slot().build())).containsExactly("a-dear", "b-dear", "middle", "cheap");
+    assertThat(index.campaigns()).extracting(Campaign::id).as("the list keeps the order given")
+        .containsExactly("cheap", "b-dear", "a-dear", "middle");
+    List<String> walked = new java.util.ArrayList<>();
+    index.walk(slot().build(), BudgetSnapshot.EMPTY, System.currentTimeMillis(), c -> walked.add(c.campaign().id()) && walked.size() < 2);
+    assertThat(walked).as("the walk ends when the sink says so").containsExactly("a-dear", "b-dear");
+  }
+
+  @Test
   void bannerSizeMustBeAmongTheSlotFormats() {
     CampaignIndex index = index(campaign("mrec"), campaign("leaderboard").creative(banner(LEADERBOARD)),
         campaign("mobile").creative(banner(MOBILE)));
@@ -59,7 +72,7 @@ class CampaignIndexTest {
     List<CampaignCandidate> multi = index.match(
         slot().bannerSizes(LEADERBOARD, MREC).build(), BudgetSnapshot.EMPTY);
     assertThat(multi).extracting(c -> c.campaign().id(), CampaignCandidate::size)
-        .containsExactly(tuple("mrec", MREC), tuple("leaderboard", LEADERBOARD));
+        .containsExactly(tuple("leaderboard", LEADERBOARD), tuple("mrec", MREC)); // equal bids: by id
     assertThat(matchIds(index, slot().bannerSizes().build())).isEmpty();
     assertThat(index.explain(slot().bannerSizes(MREC).build(), BudgetSnapshot.EMPTY)
         .filtered(FilterReason.SIZE)).isEqualTo(2);
@@ -73,7 +86,7 @@ class CampaignIndexTest {
 
     assertThat(index.match(slot().bannerSizes(MREC, LEADERBOARD, MOBILE).build(), BudgetSnapshot.EMPTY))
         .extracting(c -> c.campaign().id(), CampaignCandidate::size)
-        .containsExactly(tuple("responsive", LEADERBOARD), tuple("anywhere", MREC));
+        .containsExactly(tuple("anywhere", MREC), tuple("responsive", LEADERBOARD));
     assertThat(matchIds(index, slot().bannerSizes(MREC).build())).containsExactly("anywhere");
   }
 
@@ -88,10 +101,10 @@ class CampaignIndexTest {
     AdSlot hdPlayer = slot().mediaTypes(MediaType.VIDEO).videoSize(HD).build();
     assertThat(index.match(hdPlayer, BudgetSnapshot.EMPTY))
         .extracting(c -> c.campaign().id(), CampaignCandidate::size, CampaignCandidate::mediaType)
-        .containsExactly(tuple("hd", HD, MediaType.VIDEO), tuple("fluid-hd", HD, MediaType.VIDEO));
+        .containsExactly(tuple("fluid-hd", HD, MediaType.VIDEO), tuple("hd", HD, MediaType.VIDEO));
     AdSlot anyPlayer = slot().mediaTypes(MediaType.VIDEO).build();
     assertThat(index.match(anyPlayer, BudgetSnapshot.EMPTY))
-        .extracting(CampaignCandidate::size).containsExactly(VGA, HD, null);
+        .extracting(CampaignCandidate::size).containsExactly(null, HD, VGA); // fluid-hd, hd, vga
   }
 
   @Test
@@ -189,7 +202,7 @@ class CampaignIndexTest {
     List<CampaignCandidate> privateSlot =
         index.match(slot().deals(true, "deal-b", "deal-a").build(), BudgetSnapshot.EMPTY);
     assertThat(privateSlot).extracting(c -> c.campaign().id(), CampaignCandidate::dealId).containsExactly(
-        tuple("deal-only", "deal-a"), tuple("deal-and-open", "deal-a"), tuple("deal-and-open", "deal-b"));
+        tuple("deal-and-open", "deal-a"), tuple("deal-and-open", "deal-b"), tuple("deal-only", "deal-a"));
     assertThat(index.explain(slot().deals(true, "deal-z").build(), BudgetSnapshot.EMPTY).filteredByReason())
         .containsEntry("deal", 3);
   }
@@ -202,11 +215,11 @@ class CampaignIndexTest {
 
     assertThat(index.match(slot().build(), BudgetSnapshot.EMPTY))
         .extracting(c -> c.campaign().id(), CampaignCandidate::dealId)
-        .containsExactly(tuple("open", null), tuple("deal-and-open", null));
+        .containsExactly(tuple("deal-and-open", null), tuple("open", null));
     assertThat(index.match(slot().deals(false, "deal-a").build(), BudgetSnapshot.EMPTY))
         .extracting(c -> c.campaign().id(), CampaignCandidate::dealId).containsExactly(
-            tuple("open", null), tuple("deal-only", "deal-a"),
-            tuple("deal-and-open", "deal-a"), tuple("deal-and-open", null));
+            tuple("deal-and-open", "deal-a"), tuple("deal-and-open", null),
+            tuple("deal-only", "deal-a"), tuple("open", null));
   }
 
   @Test
