@@ -39,4 +39,27 @@ class EventJsonTest {
     assertThatThrownBy(() -> EventJson.read("{\"type\":\"tracking\",\"schemaVersion\":1}".getBytes(StandardCharsets.UTF_8),
         AuctionEvent.class, AuctionEvent.TYPE, AuctionEvent.SCHEMA_VERSION)).isInstanceOf(BadEventException.class);
   }
+
+  @Test
+  void eachRefusalSaysWhy() {
+    assertThat(refusal("{not json")).isEqualTo("not JSON");
+    assertThat(refusal("[1]")).isEqualTo("not a JSON object");
+    assertThat(refusal("null")).isEqualTo("not a JSON object");
+    assertThat(refusal("{\"type\":\"auction\",\"schemaVersion\":1}")).isEqualTo("expected type 'tracking', got 'auction'");
+    assertThat(refusal("{\"type\":\"tracking\",\"schemaVersion\":99}")).isEqualTo("unsupported schemaVersion 99 of tracking");
+    // A future version may change a field's shape: the version is still what is named.
+    assertThat(refusal("{\"type\":\"tracking\",\"schemaVersion\":99,\"priceMicros\":{\"at\":1}}"))
+        .isEqualTo("unsupported schemaVersion 99 of tracking");
+    assertThat(refusal("{\"type\":\"tracking\",\"schemaVersion\":1,\"priceMicros\":{\"at\":1}}"))
+        .isEqualTo("malformed tracking event");
+  }
+
+  private static String refusal(String json) {
+    try {
+      EventJson.read(json.getBytes(StandardCharsets.UTF_8), TrackingEvent.class, TrackingEvent.TYPE, TrackingEvent.SCHEMA_VERSION);
+    } catch (BadEventException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("read " + json + " without complaint");
+  }
 }

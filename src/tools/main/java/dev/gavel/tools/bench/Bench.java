@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *   Bench sweep --port P [--rates 300,1000,3000,10000] [--tmax 200] [--late-ms MS] [--duration-s 15]
  *               [--warmup-s 3] [--settle-s 5] [--self-warm-s 8] [--connections 2048] --out FILE
  *   Bench collect --port P --count N --burls FILE [--nurls FILE] [--connections C] --out FILE
- *   Bench pipeline --port P --jdbc URL --urls FILE --count N [--connections C] --out FILE
+ *   Bench pipeline --port P --jdbc URL --urls FILE --count N [--warm-urls FILE] [--self-warm-s 8]
+ *               [--gavel-pid PID] [--connections C] --out FILE
  *   Bench counts --jdbc URL --out FILE
  *   Bench drain --jdbc URL --base FILE --count N --bootstrap HOST:PORT --out FILE
  *   Bench report --dir RAW_DIR --json FILE --md FILE [--quick] [--gavel-java-opts OPTS]
@@ -110,12 +111,21 @@ public final class Bench {
 
   private static JsonObject pipeline(Args a) throws Exception {
     long count = a.longValue("count", 10_000);
-    LoadPlan fire = new LoadPlan(LoadPlan.Mode.CLOSED, "127.0.0.1", a.integer("port", 18080),
-        RequestSource.urls(Path.of(a.required("urls")), count), 0, a.integer("connections", 64), 0, 600_000, count,
-        10_000, 0, null);
+    LoadPlan fire = firePlan(a, Path.of(a.required("urls")), count);
+    String warmUrls = a.string("warm-urls", null);
+    LoadPlan warmFire = warmUrls == null ? null : firePlan(a, Path.of(warmUrls), 0);
     try (PipelineProbe probe = new PipelineProbe(a.required("jdbc"), a.string("bootstrap", null), GROUPS)) {
-      return new PipelineBench(probe).throughput(fire, a.integer("lanes", 2), count, a.longValue("timeout-s", 180) * 1000);
+      return new PipelineBench(probe).throughput(fire, warmFire, a.integer("lanes", 2), count,
+              (long) (a.decimal("self-warm-s", 8) * 1000), a.longValue("timeout-s", 180) * 1000, a.longValue("gavel-pid", 0))
+          .put("warmEvents", warmFire == null ? 0 : warmFire.source().size());
     }
+  }
+
+  /** Every URL in the file once (or the first {@code count}), as fast as the connections go. */
+  private static LoadPlan firePlan(Args a, Path urls, long count) {
+    RequestSource source = RequestSource.urls(urls, count);
+    return new LoadPlan(LoadPlan.Mode.CLOSED, "127.0.0.1", a.integer("port", 18080), source, 0,
+        a.integer("connections", 64), 0, 600_000, source.size(), 10_000, 0, null);
   }
 
   private static JsonObject counts(Args a) throws Exception {

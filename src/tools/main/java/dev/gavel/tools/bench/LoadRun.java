@@ -33,6 +33,16 @@ final class LoadRun {
     LOG.info("client warmed for {} ms against a bare in-process server", ms);
   }
 
+  /** Only the self-warm of {@link #run(LoadPlan, int, long)}: the JIT stays warm for the runs after it. */
+  static void warm(LoadPlan plan, int lanes, long ms) throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(lanes));
+    try {
+      selfWarm(vertx, plan, lanes, ms);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
   static JsonObject run(LoadPlan plan, int lanes) throws Exception {
     return run(plan, lanes, 0);
   }

@@ -21,15 +21,35 @@ final class PipelineBench {
     this.probe = probe;
   }
 
-  JsonObject throughput(LoadPlan fire, int lanes, long count, long timeoutMs) throws Exception {
+  /**
+   * @param warmFire URLs fired first and not timed, so that Gavel's tracking, billing and fraud
+   *     code is compiled before the timed run (its warm-up auctions are test auctions, never billed);
+   *     null for none
+   * @param selfWarmMs the client's own warm-up against a bare server first: a cold client spent
+   *     as much CPU as Gavel did in the timed run, on the same two cores
+   */
+  JsonObject throughput(LoadPlan fire, LoadPlan warmFire, int lanes, long count, long selfWarmMs, long timeoutMs,
+                        long gavelPid) throws Exception {
+    if (selfWarmMs > 0) {
+      LoadRun.warm(fire, lanes, selfWarmMs);
+    }
+    if (warmFire != null) {
+      JsonObject warmed = LoadRun.run(warmFire, lanes);
+      LOG.info("Gavel warmed with {} tracking hits ({} req/s)", warmed.getLong("completed"), warmed.getDouble("throughput"));
+    }
     double settled = settle(timeoutMs);
     PipelineProbe.Counts base = probe.counts();
+    ProcessCpu cpu0 = ProcessCpu.of(gavelPid);
     long t0 = System.nanoTime();
     JsonObject fired = LoadRun.run(fire, lanes);
     double fireSeconds = (System.nanoTime() - t0) / 1e9;
     Progress progress = await(base, count, t0, timeoutMs, false);
+    ProcessCpu cpu = ProcessCpu.of(gavelPid).since(cpu0);
     double seconds = progress.bothSeconds;
     return new JsonObject()
+        .put("gavelCpuSeconds", Recorder.round(cpu.seconds()))
+        .put("gavelJitCpuSeconds", Recorder.round(cpu.jitSeconds()))
+        .put("gavelCpuMicrosPerEvent", Recorder.round(cpu.seconds() * 1e6 / count))
         .put("events", count)
         .put("settleSeconds", Recorder.round(settled))
         .put("fire", fired)

@@ -216,6 +216,13 @@ final class Report {
             && down.getLong("ok").equals(down.getLong("completed"))));
   }
 
+  /** Gavel's own CPU per event (its JVM; the broker and PostgreSQL are other processes), and the JIT's part. */
+  private static String gavelCpu(JsonObject t) {
+    double seconds = t.getDouble("gavelCpuSeconds", 0.0);
+    return seconds <= 0 ? "" : String.format(Locale.ROOT, "; Gavel's JVM %,.0f µs CPU per event, %.0f%% of it the JIT compiling",
+        t.getDouble("gavelCpuMicrosPerEvent"), 100 * t.getDouble("gavelJitCpuSeconds") / seconds);
+  }
+
   private void pipeline() {
     String s = "4 pipeline";
     JsonObject t = steps.getJsonObject("s4-throughput");
@@ -226,13 +233,14 @@ final class Report {
       JsonObject collect = steps.getJsonObject("s4-collect");
       if (collect != null) {
         rows.add(new Row(s, "before timing: auction events of the URL collection persisted",
-            String.format(Locale.ROOT, "%,d auctions at %,.0f/s, then %.1f s until consumer lag was 0",
-                collect.getLong("auctions"), collect.getDouble("auctionsPerSecond"), t.getDouble("settleSeconds")), "", null));
+            String.format(Locale.ROOT, "%,d auctions at %,.0f/s, then %,d untimed warm-up pixels and %.1f s until consumer lag was 0",
+                collect.getLong("auctions"), collect.getDouble("auctionsPerSecond"), t.getLong("warmEvents", 0L),
+                t.getDouble("settleSeconds")), "", null));
       }
       rows.add(new Row(s, "/event -> persisted + billed, " + t.getLong("events") + " distinct billing URLs",
-          String.format(Locale.ROOT, "%,.0f events/s (fired at %,.0f/s; persisted %s s, billed %s s)%s",
+          String.format(Locale.ROOT, "%,.0f events/s (fired at %,.0f/s; persisted %s s, billed %s s)%s%s",
               t.getDouble("eventsPerSecond"), fire.getDouble("throughput"), t.getDouble("persistedSeconds"),
-              t.getDouble("billedSeconds"), t.getBoolean("complete") ? "" : ", INCOMPLETE"),
+              t.getDouble("billedSeconds"), t.getBoolean("complete") ? "" : ", INCOMPLETE", gavelCpu(t)),
           ">= 20,000 events/s", t.getBoolean("complete") && t.getDouble("eventsPerSecond") >= 20_000));
     }
     JsonObject d = steps.getJsonObject("s4-drain");

@@ -1,0 +1,59 @@
+package dev.gavel.tools.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time a process has used so far (utime + stime of /proc/PID/stat), all of it and its JIT
+ * compiler threads' share: what a figure per event costs the server, whatever else shares the cores.
+ */
+record ProcessCpu(double seconds, double jitSeconds) {
+  /** USER_HZ: the unit of /proc's times on Linux. */
+  private static final double TICKS_PER_SECOND = 100;
+  static final ProcessCpu NONE = new ProcessCpu(0, 0);
+
+  /** NONE when the process cannot be read (not Linux, gone, or no pid given). */
+  static ProcessCpu of(long pid) {
+    if (pid <= 0) {
+      return NONE;
+    }
+    Path proc = Path.of("/proc", String.valueOf(pid));
+    try {
+      double jit = 0;
+      try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve("task"))) {
+        for (Path task : tasks) {
+          String stat = readOrEmpty(task.resolve("stat"));
+          if (stat.contains("(C1 CompilerThre") || stat.contains("(C2 CompilerThre")) {
+            jit += ticks(stat);
+          }
+        }
+      }
+      return new ProcessCpu(ticks(Files.readString(proc.resolve("stat"))) / TICKS_PER_SECOND, jit / TICKS_PER_SECOND);
+    } catch (IOException | RuntimeException e) {
+      return NONE;
+    }
+  }
+
+  ProcessCpu since(ProcessCpu start) {
+    return new ProcessCpu(seconds - start.seconds, jitSeconds - start.jitSeconds);
+  }
+
+  private static String readOrEmpty(Path stat) {
+    try {
+      return Files.readString(stat);
+    } catch (IOException e) {
+      return ""; // the thread ended
+    }
+  }
+
+  /** utime + stime: fields 14 and 15, counted after the command name, which may hold spaces. */
+  private static long ticks(String stat) {
+    if (stat.isEmpty()) {
+      return 0;
+    }
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+}
