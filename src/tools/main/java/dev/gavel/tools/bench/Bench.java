@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  *   Bench campaigns --file FILE [--count 1000]
  *   Bench load --port P --mode open|closed [--rate R] [--connections C] [--warmup-s W] --duration-s D
  *              [--source auctions|urls] [--urls FILE] [--tmax MS] [--late-ms MS] [--max N]
- *              [--rss-pid PID] [--metric NAME] [--lanes 2] [--self-warm-s S] --out FILE
+ *              [--server-pid PID] [--metric NAME] [--lanes 2] [--self-warm-s S] --out FILE
  *   Bench sweep --port P [--rates 300,1000,3000,10000] [--tmax 200] [--late-ms MS] [--duration-s 15]
  *               [--warmup-s 3] [--settle-s 5] [--self-warm-s 8] [--connections 2048] --out FILE
  *   Bench collect --port P --count N --burls FILE [--nurls FILE] [--connections C] --out FILE
@@ -84,10 +84,10 @@ public final class Bench {
         a.longValue("max", 0), a.longValue("timeout-ms", 10_000), a.decimal("late-ms", 0), null);
     String metric = a.string("metric", null);
     double before = metric == null ? 0 : Metrics.sum(port, metric);
-    long pid = a.longValue("rss-pid", 0);
+    long pid = a.longValue("server-pid", 0);
     JsonObject result;
     try (RssSampler rss = pid > 0 ? new RssSampler(pid) : null) {
-      result = LoadRun.run(plan, a.integer("lanes", 2), (long) (a.decimal("self-warm-s", 0) * 1000));
+      result = LoadRun.run(plan, a.integer("lanes", 2), (long) (a.decimal("self-warm-s", 0) * 1000), pid);
       if (rss != null) {
         result.put("rssMaxMb", rss.maxMb()).put("rssLastMb", rss.lastMb());
       }

@@ -6,6 +6,9 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +56,24 @@ final class LoadRun {
    *     invents latency (it sends late, and the open model charges that to the server)
    */
   static JsonObject run(LoadPlan plan, int lanes, long selfWarmMs) throws Exception {
+    return run(plan, lanes, selfWarmMs, 0);
+  }
+
+  /**
+   * @param serverPid when positive, that process's CPU time over the recorded part (from the end
+   *     of the warm-up to the last answer) is reported per recorded request: a cost that the
+   *     machine's noisy hours move far less than they move a rate
+   */
+  static JsonObject run(LoadPlan plan, int lanes, long selfWarmMs, long serverPid) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(lanes));
+    ScheduledExecutorService cpuClock = Executors.newSingleThreadScheduledExecutor();
     try {
       if (selfWarmMs > 0) {
         selfWarm(vertx, plan, lanes, selfWarmMs);
       }
+      // The lanes start 20 ms after they are deployed, and record after their warm-up.
+      ScheduledFuture<ProcessCpu> cpuAtRecord = cpuClock.schedule(() -> ProcessCpu.of(serverPid),
+          20 + plan.warmupMs(), TimeUnit.MILLISECONDS);
       List<Lane> all = new ArrayList<>();
       List<Future<Recorder>> done = new ArrayList<>();
       for (int i = 0; i < lanes; i++) {
@@ -82,12 +98,20 @@ final class LoadRun {
         result.put("rate", plan.rate());
       }
       result.put("connections", plan.connections());
+      if (serverPid > 0) {
+        ProcessCpu cpu = ProcessCpu.of(serverPid).since(cpuAtRecord.get());
+        long requests = result.getLong("completed");
+        result.put("serverCpuSeconds", Recorder.round(cpu.seconds()))
+            .put("serverJitCpuSeconds", Recorder.round(cpu.jitSeconds()))
+            .put("serverCpuMicrosPerRequest", requests > 0 ? Recorder.round(cpu.seconds() * 1e6 / requests) : 0);
+      }
       all.stream().map(Lane::firstError).filter(e -> e != null).findFirst().ifPresent(e -> {
         result.put("firstError", e);
         LOG.warn("load run saw errors, the first: {}", e);
       });
       return result;
     } finally {
+      cpuClock.shutdownNow();
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
   }

@@ -90,9 +90,9 @@ final class Report {
       return;
     }
     rows.add(new Row(s, "ceiling: minimal Vert.x server, fixed answer (" + base.getInteger("connections") + " conns)",
-        rps(base.getDouble("throughput")) + latency(base), "", null));
+        rps(base.getDouble("throughput")) + latency(base) + cpu(base, null, null), "", null));
     rows.add(new Row(s, "floor of a fan-out: minimal Vert.x server forwarding to a 0 ms bidder",
-        rps(forwarder.getDouble("throughput")) + latency(forwarder) + errors(forwarder), "", null));
+        rps(forwarder.getDouble("throughput")) + latency(forwarder) + errors(forwarder) + cpu(forwarder, null, null), "", null));
     ratioRow(s, "s1-gavel-serve", base, "Gavel campaign auction (1,000 campaigns, serve role)", "ceiling", 0.6);
     ratioRow(s, "s1-gavel-fanout", forwarder, "Gavel fan-out (one 0 ms bidder, no campaigns, serve role)", "forwarder", 0.6);
     ratioRow(s, "s1-gavel-all", steps.getJsonObject("s1-gavel-serve"),
@@ -107,8 +107,23 @@ final class Report {
       return;
     }
     double ratio = against.getDouble("throughput") > 0 ? g.getDouble("throughput") / against.getDouble("throughput") : 0;
-    rows.add(new Row(s, what, rps(g.getDouble("throughput")) + " = " + pct(ratio) + " of " + againstName + latency(g) + errors(g),
-        ">= " + pct(target) + " of " + againstName, ratio >= target));
+    rows.add(new Row(s, what, rps(g.getDouble("throughput")) + " = " + pct(ratio) + " of " + againstName + latency(g) + errors(g)
+        + cpu(g, against, againstName), ">= " + pct(target) + " of " + againstName, ratio >= target));
+  }
+
+  /**
+   * The server's CPU per request over the recorded part, and how many times {@code against}'s: a
+   * cost the machine's hour moves less than it moves the rates (the client shares the cores).
+   */
+  private static String cpu(JsonObject run, JsonObject against, String againstName) {
+    double us = run.getDouble("serverCpuMicrosPerRequest", 0.0);
+    if (us <= 0) {
+      return "";
+    }
+    double base = against == null ? 0 : against.getDouble("serverCpuMicrosPerRequest", 0.0);
+    double jit = run.getDouble("serverJitCpuSeconds", 0.0) / run.getDouble("serverCpuSeconds");
+    return String.format(Locale.ROOT, "; %,.0f µs CPU per request, %.0f%% of it the JIT compiling", us, 100 * jit)
+        + (base > 0 ? String.format(Locale.ROOT, " (%.1fx the %s's)", us / base, againstName) : "");
   }
 
   /** Client send lag above this means the client could not keep its own schedule: its figures measure it too. */
