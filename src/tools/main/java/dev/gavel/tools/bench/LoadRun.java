@@ -99,11 +99,7 @@ final class LoadRun {
       }
       result.put("connections", plan.connections());
       if (serverPid > 0) {
-        ProcessCpu cpu = ProcessCpu.of(serverPid).since(cpuAtRecord.get());
-        long requests = result.getLong("completed");
-        result.put("serverCpuSeconds", Recorder.round(cpu.seconds()))
-            .put("serverJitCpuSeconds", Recorder.round(cpu.jitSeconds()))
-            .put("serverCpuMicrosPerRequest", requests > 0 ? Recorder.round(cpu.seconds() * 1e6 / requests) : 0);
+        result.mergeIn(ProcessCpu.of(serverPid).since(cpuAtRecord.get()).toJson(result.getLong("completed")));
       }
       all.stream().map(Lane::firstError).filter(e -> e != null).findFirst().ifPresent(e -> {
         result.put("firstError", e);

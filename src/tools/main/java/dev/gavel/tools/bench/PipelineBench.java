@@ -46,10 +46,8 @@ final class PipelineBench {
     Progress progress = await(base, count, t0, timeoutMs, false);
     ProcessCpu cpu = ProcessCpu.of(gavelPid).since(cpu0);
     double seconds = progress.bothSeconds;
-    return new JsonObject()
-        .put("gavelCpuSeconds", Recorder.round(cpu.seconds()))
-        .put("gavelJitCpuSeconds", Recorder.round(cpu.jitSeconds()))
-        .put("gavelCpuMicrosPerEvent", Recorder.round(cpu.seconds() * 1e6 / count))
+    // One pixel is one request and one event.
+    return cpu.toJson(count)
         .put("events", count)
         .put("settleSeconds", Recorder.round(settled))
         .put("fire", fired)

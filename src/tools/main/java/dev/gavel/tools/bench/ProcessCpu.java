@@ -1,5 +1,6 @@
 package dev.gavel.tools.bench;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -38,6 +39,14 @@ record ProcessCpu(double seconds, double jitSeconds) {
 
   ProcessCpu since(ProcessCpu start) {
     return new ProcessCpu(seconds - start.seconds, jitSeconds - start.jitSeconds);
+  }
+
+  /** This CPU time as a run's figures, spread over the {@code requests} it served (Report reads these keys). */
+  JsonObject toJson(long requests) {
+    return new JsonObject()
+        .put("serverCpuSeconds", Recorder.round(seconds))
+        .put("serverJitCpuSeconds", Recorder.round(jitSeconds))
+        .put("serverCpuMicrosPerRequest", requests > 0 ? Recorder.round(seconds * 1e6 / requests) : 0);
   }
 
   private static String readOrEmpty(Path stat) {

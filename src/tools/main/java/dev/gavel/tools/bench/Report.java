@@ -90,9 +90,9 @@ final class Report {
       return;
     }
     rows.add(new Row(s, "ceiling: minimal Vert.x server, fixed answer (" + base.getInteger("connections") + " conns)",
-        rps(base.getDouble("throughput")) + latency(base) + cpu(base, null, null), "", null));
+        rps(base.getDouble("throughput")) + latency(base) + cpu(base, "request"), "", null));
     rows.add(new Row(s, "floor of a fan-out: minimal Vert.x server forwarding to a 0 ms bidder",
-        rps(forwarder.getDouble("throughput")) + latency(forwarder) + errors(forwarder) + cpu(forwarder, null, null), "", null));
+        rps(forwarder.getDouble("throughput")) + latency(forwarder) + errors(forwarder) + cpu(forwarder, "request"), "", null));
     ratioRow(s, "s1-gavel-serve", base, "Gavel campaign auction (1,000 campaigns, serve role)", "ceiling", 0.6);
     ratioRow(s, "s1-gavel-fanout", forwarder, "Gavel fan-out (one 0 ms bidder, no campaigns, serve role)", "forwarder", 0.6);
     ratioRow(s, "s1-gavel-all", steps.getJsonObject("s1-gavel-serve"),
@@ -108,22 +108,24 @@ final class Report {
     }
     double ratio = against.getDouble("throughput") > 0 ? g.getDouble("throughput") / against.getDouble("throughput") : 0;
     rows.add(new Row(s, what, rps(g.getDouble("throughput")) + " = " + pct(ratio) + " of " + againstName + latency(g) + errors(g)
-        + cpu(g, against, againstName), ">= " + pct(target) + " of " + againstName, ratio >= target));
+        + cpu(g, "request") + cpuRatio(g, against, againstName), ">= " + pct(target) + " of " + againstName, ratio >= target));
   }
 
   /**
-   * The server's CPU per request over the recorded part, and how many times {@code against}'s: a
-   * cost the machine's hour moves less than it moves the rates (the client shares the cores).
+   * The server's own CPU per request (or event) over the recorded part, and the JIT's share: a cost
+   * that does not depend on how much of the cores the load client takes ({@link ProcessCpu}).
    */
-  private static String cpu(JsonObject run, JsonObject against, String againstName) {
+  private static String cpu(JsonObject run, String each) {
     double us = run.getDouble("serverCpuMicrosPerRequest", 0.0);
-    if (us <= 0) {
-      return "";
-    }
-    double base = against == null ? 0 : against.getDouble("serverCpuMicrosPerRequest", 0.0);
-    double jit = run.getDouble("serverJitCpuSeconds", 0.0) / run.getDouble("serverCpuSeconds");
-    return String.format(Locale.ROOT, "; %,.0f µs CPU per request, %.0f%% of it the JIT compiling", us, 100 * jit)
-        + (base > 0 ? String.format(Locale.ROOT, " (%.1fx the %s's)", us / base, againstName) : "");
+    return us <= 0 ? "" : String.format(Locale.ROOT, "; %,.0f µs CPU per %s, %.0f%% of it the JIT compiling", us, each,
+        100 * run.getDouble("serverJitCpuSeconds") / run.getDouble("serverCpuSeconds"));
+  }
+
+  /** How many times {@code against}'s CPU per request the run's was. */
+  private static String cpuRatio(JsonObject run, JsonObject against, String againstName) {
+    double us = run.getDouble("serverCpuMicrosPerRequest", 0.0);
+    double base = against.getDouble("serverCpuMicrosPerRequest", 0.0);
+    return us > 0 && base > 0 ? String.format(Locale.ROOT, " (%.1fx the %s's)", us / base, againstName) : "";
   }
 
   /** Client send lag above this means the client could not keep its own schedule: its figures measure it too. */
@@ -231,13 +233,6 @@ final class Report {
             && down.getLong("ok").equals(down.getLong("completed"))));
   }
 
-  /** Gavel's own CPU per event (its JVM; the broker and PostgreSQL are other processes), and the JIT's part. */
-  private static String gavelCpu(JsonObject t) {
-    double seconds = t.getDouble("gavelCpuSeconds", 0.0);
-    return seconds <= 0 ? "" : String.format(Locale.ROOT, "; Gavel's JVM %,.0f µs CPU per event, %.0f%% of it the JIT compiling",
-        t.getDouble("gavelCpuMicrosPerEvent"), 100 * t.getDouble("gavelJitCpuSeconds") / seconds);
-  }
-
   private void pipeline() {
     String s = "4 pipeline";
     JsonObject t = steps.getJsonObject("s4-throughput");
@@ -255,7 +250,9 @@ final class Report {
       rows.add(new Row(s, "/event -> persisted + billed, " + t.getLong("events") + " distinct billing URLs",
           String.format(Locale.ROOT, "%,.0f events/s (fired at %,.0f/s; persisted %s s, billed %s s)%s%s",
               t.getDouble("eventsPerSecond"), fire.getDouble("throughput"), t.getDouble("persistedSeconds"),
-              t.getDouble("billedSeconds"), t.getBoolean("complete") ? "" : ", INCOMPLETE", gavelCpu(t)),
+              t.getDouble("billedSeconds"), t.getBoolean("complete") ? "" : ", INCOMPLETE",
+              // Gavel's JVM only: the broker and PostgreSQL are processes of their own.
+              cpu(t, "event in Gavel's JVM")),
           ">= 20,000 events/s", t.getBoolean("complete") && t.getDouble("eventsPerSecond") >= 20_000));
     }
     JsonObject d = steps.getJsonObject("s4-drain");
