@@ -44,7 +44,7 @@ public record KafkaConfig(
     ConfigReader t = r.section("topics");
     ConfigReader p = r.section("producer");
     ConfigReader s = r.section("spool");
-    String compression = p.string("compression", "lz4");
+    String compression = p.string("compression", "snappy");
     if (!java.util.Set.of("none", "gzip", "snappy", "lz4", "zstd").contains(compression)) {
       throw new ConfigException(p.key("compression") + ": expected none, gzip, snappy, lz4 or zstd, got '" + compression + "'");
     }

@@ -7,6 +7,7 @@ import dev.gavel.events.EventEnvelope;
 import dev.gavel.events.TrackingEvent;
 import dev.gavel.ops.Degradations;
 import dev.gavel.pipeline.kafka.AckedProducer;
+import dev.gavel.pipeline.kafka.Compressions;
 import dev.gavel.pipeline.kafka.EventTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -57,6 +58,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   private boolean unresolvedLogged;
   private long probeTimer;
   private long flushTimer;
+  private String compression;
 
   public KafkaPublisherVerticle(String bootstrapServers, KafkaConfig config, MeterRegistry registry, Degradations degradations) {
     this.bootstrapServers = bootstrapServers;
@@ -70,12 +72,16 @@ public final class KafkaPublisherVerticle extends VerticleBase {
   public Future<?> start() {
     spool = new Spool(vertx, Path.of(config.spool().dir()), config.spool().maxBytes());
     metrics = new PublisherMetrics(registry, () -> inFlight, spool::bytes, () -> spooling ? 1 : 0);
-    boolean connected = connect();
-    return spool.start()
-        .compose(v -> connected ? producer.warm(vertx, publishedTopics(), 20)
+    // Checking the codec loads its native library (file I/O): off the event loop, once.
+    return vertx.executeBlocking(() -> Compressions.usable(config.producer().compression()))
+        .compose(codec -> {
+          compression = codec;
+          return spool.start();
+        })
+        .compose(v -> connect() ? producer.warm(vertx, publishedTopics(), 20)
             : Future.succeededFuture())
         .onSuccess(v -> {
-      if (!spool.isEmpty() || !connected) {
+      if (!spool.isEmpty() || producer == null) {
         startSpooling();
       }
       consumer = vertx.eventBus().consumer(EventAddresses.PUBLISH, message -> publish(message.body()));
@@ -303,7 +309,7 @@ public final class KafkaPublisherVerticle extends VerticleBase {
     p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     p.put(ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs());
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchSizeBytes());
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compression());
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, config.producer().deliveryTimeoutMs());
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, config.producer().deliveryTimeoutMs() - config.producer().lingerMs()));
     return p;
