@@ -18,10 +18,15 @@ import org.slf4j.LoggerFactory;
 public final class Compressions {
   private static final Logger LOG = LoggerFactory.getLogger(Compressions.class);
   static final String FALLBACK = "lz4";
-  /** A static method of each native codec whose first call loads its library. */
-  private static final Map<String, String[]> NATIVE_PROBES = Map.of(
-      "snappy", new String[] {"org.xerial.snappy.Snappy", "maxCompressedLength"},
-      "zstd", new String[] {"com.github.luben.zstd.Zstd", "compressBound"});
+  /**
+   * A static method of each native codec whose first call loads its library. By reflection: Kafka
+   * declares both libraries at runtime scope.
+   */
+  private record Probe(String className, String method, Class<?> argType, Object arg) {}
+
+  private static final Map<String, Probe> NATIVE_PROBES = Map.of(
+      "snappy", new Probe("org.xerial.snappy.Snappy", "maxCompressedLength", int.class, 64),
+      "zstd", new Probe("com.github.luben.zstd.Zstd", "compressBound", long.class, 64L));
 
   private Compressions() {}
 
@@ -40,11 +45,9 @@ public final class Compressions {
   }
 
   private static boolean loads(String codec) {
-    String[] probe = NATIVE_PROBES.get(codec);
+    Probe probe = NATIVE_PROBES.get(codec);
     try {
-      Class<?> type = Class.forName(probe[0]);
-      Class<?> arg = codec.equals("zstd") ? long.class : int.class;
-      type.getMethod(probe[1], arg).invoke(null, codec.equals("zstd") ? (Object) 64L : (Object) 64);
+      Class.forName(probe.className()).getMethod(probe.method(), probe.argType()).invoke(null, probe.arg());
       return true;
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       LOG.debug("{} does not load", codec, e);
