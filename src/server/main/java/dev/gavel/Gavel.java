@@ -155,6 +155,10 @@ public final class Gavel {
         .compose(v -> config.currency().source().isEmpty() ? Future.succeededFuture()
             : deployments.deploy(Deployments.Tier.FEEDS, () -> new RateFeed(config.currency(), rates, registry), 1))
         .compose(v -> roles.deployPublisher(deployments))
+        .compose(v -> vertx.executeBlocking(() -> {
+          setup.json().prime(); // off the event loops: the first auction would build them there
+          return null;
+        }, false))
         .compose(v -> deployments.deploy(Deployments.Tier.HTTP, () -> new HttpServerVerticle(config.http(), () -> List.of(
             ops(), new AuctionRoutes(setup), new SellersJsonRoutes(config.supplyChain()),
             new TrackingRoutes(config.tracking(), config.http().trustedProxies(), new EventBusSink(vertx), registry),

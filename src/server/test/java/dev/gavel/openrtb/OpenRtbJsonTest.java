@@ -25,6 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenRtbJsonTest {
+  /** Gavel primes its codec at start: its sample request and response must stay acceptable to the strict reader. */
+  @Test
+  void primingReadsAndWritesItsSamplesWithoutComplaint() {
+    OpenRtbJson json = new OpenRtbJson();
+    json.prime();
+    assertThat(json.readBidRequest("{\"id\":\"r\",\"imp\":[{\"id\":\"1\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).id())
+        .isEqualTo("r");
+  }
+
 
   @org.junit.jupiter.api.Nested
   class Peeking {
