@@ -40,6 +40,10 @@ HEALTHCHECK --interval=10s --timeout=2s --start-period=90s --retries=3 \
 
 FROM base AS local
 COPY --from=build /build/target/gavel-tools.jar /app/gavel-tools.jar
+# The trial runs four processes in the container: Gavel (serving), its consumers (-Xmx512m,
+# embedded.consumersJvmOptions), the broker (-Xmx512m) and PostgreSQL. A share of the container
+# for Gavel's heap would leave the others nothing, so its heap is fixed: give the container 3 GB.
+ENV JAVA_OPTS="-Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/gavel-tools.jar --config /app/conf/gavel.yaml"]
 
 FROM base AS server

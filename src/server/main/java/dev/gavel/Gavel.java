@@ -91,8 +91,9 @@ public final class Gavel {
     }
     EventBusSink.registerCodec(vertx);
     // The kept tracking key is read (or made) on disk: off the event loop, and only once the config
-    // is known to be complete, so a refused start leaves no file behind.
-    return vertx.executeBlocking(() -> config.withTracking(TrackingKeyFile.resolve(config.tracking())), false)
+    // is known to be complete, so a refused start leaves no file behind. Only serving signs URLs.
+    return vertx.executeBlocking(() -> config.verticles().serve() ? config.withTracking(TrackingKeyFile.resolve(config.tracking()))
+        : config, false)
         .compose(resolved -> {
           Gavel gavel = new Gavel(vertx, resolved, registry, stopRequested);
           return gavel.boot().map(v -> gavel)

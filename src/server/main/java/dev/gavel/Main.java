@@ -101,6 +101,10 @@ public final class Main {
   private static void printWelcome(Gavel gavel) {
     int port = gavel.config().http().port();
     String base = "http://127.0.0.1:" + port;
+    if (!gavel.config().verticles().serve()) {
+      LOG.info("Gavel's consumers are ready (the consume role); health: curl -s {}/health, metrics: curl -s {}/metrics", base, base);
+      return;
+    }
     LOG.info("""
 
         Gavel is ready on {}

@@ -37,6 +37,12 @@ public record GavelConfig(
         warmUp, supplyChain, admin);
   }
 
+  /** The same config with these verticle roles and instances. */
+  public GavelConfig withVerticles(VerticlesConfig newVerticles) {
+    return new GavelConfig(http, newVerticles, auction, currency, bidderClient, bidders, kafka, postgres, embedded, tracking, fraud,
+        warmUp, supplyChain, admin);
+  }
+
   public static GavelConfig from(JsonObject json) {
     ConfigReader root = new ConfigReader(json, "");
     List<BidderConfig> bidders = root.list("bidders", BidderConfig::from);

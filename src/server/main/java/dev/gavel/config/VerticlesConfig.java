@@ -27,6 +27,11 @@ public record VerticlesConfig(
         r.section("fraud").intValue("instances", 1, 1, 256));
   }
 
+  /** The same instances, for these roles. */
+  public VerticlesConfig withRoles(boolean newServe, boolean newConsume) {
+    return new VerticlesConfig(newServe, newConsume, httpInstances, persistenceInstances, billingInstances, fraudInstances);
+  }
+
   /** {@code 0}, the default: one per core (an event loop each). */
   private static int httpInstances(int configured) {
     return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;

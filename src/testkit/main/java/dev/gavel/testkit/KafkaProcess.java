@@ -47,7 +47,7 @@ public final class KafkaProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), StandaloneKafka.class.getName(),
-        dataDir.toString(), "--until-stdin-closes"));
+        dataDir.toString(), ParentWatch.FLAG));
     long t0 = System.nanoTime();
     Process process;
     try {

@@ -24,7 +24,7 @@ public final class LowerPriority {
    * terminal reaches only Gavel, which then stops the child in order) and {@code nice -n 10}, each
    * where it exists. Both exec the command: the child keeps the pid it was started with.
    */
-  static java.util.List<String> prefix() {
+  public static java.util.List<String> prefix() {
     java.util.List<String> prefix = new java.util.ArrayList<>();
     Path setsid = onPath("setsid");
     if (setsid != null) {

@@ -1,7 +1,5 @@
 package dev.gavel.testkit;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -19,7 +17,7 @@ public final class StandaloneKafka {
   private StandaloneKafka() {}
 
   public static void main(String[] args) throws InterruptedException {
-    boolean untilStdinCloses = args.length == 2 && args[1].equals("--until-stdin-closes");
+    boolean untilStdinCloses = args.length == 2 && args[1].equals(ParentWatch.FLAG);
     if (args.length != 1 && !untilStdinCloses) {
       System.err.println("usage: StandaloneKafka DATA_DIR [--until-stdin-closes]");
       System.exit(2);
@@ -29,23 +27,8 @@ public final class StandaloneKafka {
     System.out.println(READY + kafka.bootstrapServers());
     System.out.flush();
     if (untilStdinCloses) {
-      exitWhenClosed(System.in);
+      ParentWatch.exitWhenClosed(System.in); // the shutdown hook stops the broker
     }
     Thread.currentThread().join();
-  }
-
-  private static void exitWhenClosed(InputStream in) {
-    Thread watch = new Thread(() -> {
-      try {
-        while (in.read() >= 0) {
-          // nothing is sent: only the end of the stream matters
-        }
-      } catch (IOException e) {
-        // a broken pipe is a closed one
-      }
-      System.exit(0); // the shutdown hook stops the broker
-    }, "parent-watch");
-    watch.setDaemon(true);
-    watch.start();
   }
 }

@@ -15,8 +15,25 @@ record ProcessCpu(double seconds, double jitSeconds) {
   private static final double TICKS_PER_SECOND = 100;
   static final ProcessCpu NONE = new ProcessCpu(0, 0);
 
-  /** NONE when the process cannot be read (not Linux, gone, or no pid given). */
+  /** Gavel's CPU ({@link GavelPids}); NONE when the process cannot be read (not Linux, gone, or no pid given). */
   static ProcessCpu of(long pid) {
+    if (pid <= 0) {
+      return NONE;
+    }
+    double seconds = 0;
+    double jit = 0;
+    for (long each : GavelPids.of(pid)) {
+      ProcessCpu one = single(each);
+      if (one == NONE && each == pid) {
+        return NONE;
+      }
+      seconds += one.seconds;
+      jit += one.jitSeconds;
+    }
+    return new ProcessCpu(seconds, jit);
+  }
+
+  private static ProcessCpu single(long pid) {
     if (pid <= 0) {
       return NONE;
     }

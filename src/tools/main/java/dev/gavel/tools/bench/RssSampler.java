@@ -7,9 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Samples a process's resident set size (VmRSS in /proc/PID/status) twice a second. */
+/** Samples Gavel's resident set size ({@link GavelPids}: VmRSS in /proc/PID/status, summed) twice a second. */
 final class RssSampler implements AutoCloseable {
-  private final Path status;
+  private final long pid;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "rss-sampler");
     t.setDaemon(true);
@@ -19,11 +19,11 @@ final class RssSampler implements AutoCloseable {
   private volatile long lastKb;
 
   RssSampler(long pid) {
-    this.status = Path.of("/proc", String.valueOf(pid), "status");
+    this.pid = pid;
     timer.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
   }
 
-  static long readKb(Path status) {
+  private static long readKb(Path status) {
     try {
       for (String line : Files.readAllLines(status)) {
         if (line.startsWith("VmRSS:")) {
@@ -37,7 +37,14 @@ final class RssSampler implements AutoCloseable {
   }
 
   private void sample() {
-    long kb = readKb(status);
+    long kb = 0;
+    for (long each : GavelPids.of(pid)) {
+      long one = readKb(Path.of("/proc", String.valueOf(each), "status"));
+      if (one < 0 && each == pid) {
+        return;
+      }
+      kb += Math.max(0, one);
+    }
     if (kb > 0) {
       lastKb = kb;
       maxKb = Math.max(maxKb, kb);

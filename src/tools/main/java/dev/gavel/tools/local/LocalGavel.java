@@ -20,16 +20,29 @@ import org.slf4j.LoggerFactory;
  * {@code embedded.dataDir}), and stopped after Gavel. What the config sets is used as it is.
  * Both run as processes of their own (PostgreSQL always does), at a lower CPU priority
  * ({@link LowerPriority}): the broker's heap, pauses and JIT compilation stay out of the JVM that
- * answers auctions, and the auction wins a core when they compete.
+ * answers auctions, and the auction wins a core when they compete. For the same reasons a config
+ * with both roles runs its consumers in a third process ({@link ConsumerProcess}, {@code
+ * embedded.consumersApart}), started before Gavel and stopped after it; this JVM then serves only.
  */
 public final class LocalGavel implements Infrastructure {
   private static final Logger LOG = LoggerFactory.getLogger(LocalGavel.class);
 
+  private final String[] args;
   private volatile KafkaProcess kafka;
   private volatile EmbeddedPostgresServer postgres;
+  private volatile ConsumerProcess consumers;
+
+  public LocalGavel() {
+    this(new String[0]);
+  }
+
+  /** @param args Gavel's command line, which the consumer process gets too (the config file it names) */
+  public LocalGavel(String[] args) {
+    this.args = args.clone();
+  }
 
   public static void main(String[] args) {
-    Main.run(args, new LocalGavel());
+    Main.run(args, new LocalGavel(args));
   }
 
   /** Both at once, on worker threads; if one fails, the other is stopped before the failure is answered. */
@@ -42,12 +55,27 @@ public final class LocalGavel implements Infrastructure {
     Future<EmbeddedPostgresServer> database = config.postgres().url().isEmpty()
         ? vertx.executeBlocking(() -> postgres = lowered(EmbeddedPostgresServer.start(dataDir.resolve("postgres"))), false)
         : Future.succeededFuture();
-    return Future.join(broker, database).transform(done -> {
-      if (done.failed()) {
-        return stop(vertx).transform(ignored -> Future.failedFuture(done.cause()));
-      }
-      return Future.succeededFuture(pointedAtEmbedded(config));
-    });
+    return Future.join(broker, database)
+        .compose(done -> {
+          GavelConfig pointed = pointedAtEmbedded(config);
+          return apart(pointed) ? vertx.executeBlocking(() -> servingOnly(pointed), false) : Future.succeededFuture(pointed);
+        })
+        .recover(e -> stop(vertx).transform(ignored -> Future.failedFuture(e)));
+  }
+
+  private static boolean apart(GavelConfig config) {
+    return config.embedded().consumersApart() && config.verticles().serve() && config.verticles().consume();
+  }
+
+  /** Blocking: starts the consumers' process and waits until it is ready; this process keeps the serve role. */
+  private GavelConfig servingOnly(GavelConfig config) {
+    consumers = ConsumerProcess.start(config, args, Duration.ofSeconds(120));
+    return config.withVerticles(config.verticles().withRoles(true, false));
+  }
+
+  /** The consumers' process, while it runs (null in one JVM). */
+  ConsumerProcess consumers() {
+    return consumers;
   }
 
   private static EmbeddedPostgresServer lowered(EmbeddedPostgresServer server) {
@@ -67,23 +95,32 @@ public final class LocalGavel implements Infrastructure {
             : config.postgres().withServer(pg.url(), pg.user(), pg.password()));
   }
 
-  /** PostgreSQL first, then Kafka, on a worker thread. */
+  /** The consumers first (they commit what they wrote), then PostgreSQL, then Kafka, on a worker thread. */
   @Override
   public Future<Void> stop(Vertx vertx) {
+    ConsumerProcess c = consumers;
     EmbeddedPostgresServer pg = postgres;
     KafkaProcess k = kafka;
+    consumers = null;
     postgres = null;
     kafka = null;
-    if (pg == null && k == null) {
+    if (c == null && pg == null && k == null) {
       return Future.succeededFuture();
     }
     return vertx.executeBlocking(() -> {
       RuntimeException failure = null;
+      if (c != null) {
+        try {
+          c.stop();
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+      }
       if (pg != null) {
         try {
           pg.stop();
         } catch (RuntimeException e) {
-          failure = e;
+          failure = failure == null ? e : withSuppressed(failure, e);
         }
       }
       if (k != null) {

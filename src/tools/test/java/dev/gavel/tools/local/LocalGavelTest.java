@@ -44,7 +44,7 @@ class LocalGavelTest {
     GavelConfig config = GavelConfig.from(new JsonObject()
         .put("kafka", new JsonObject().put("bootstrapServers", "kafka-1.example:9092,kafka-2.example:9092"))
         .put("postgres", new JsonObject().put("url", "postgresql://db.example:6543/ads").put("user", "ads").put("password", "secret"))
-        .put("embedded", new JsonObject().put("dataDir", dataDir.toString())));
+        .put("embedded", new JsonObject().put("dataDir", dataDir.toString()).put("consumersApart", false)));
 
     LocalGavel local = new LocalGavel();
     GavelConfig started = TestVertx.await(local.start(vertx, config));
@@ -66,7 +66,8 @@ class LocalGavelTest {
   @Test
   void embeddedServicesKeepPortsAndDataAcrossRuns() throws Exception {
     Path dataDir = SharedServices.tempDir("embedded");
-    GavelConfig config = GavelConfig.from(new JsonObject().put("embedded", new JsonObject().put("dataDir", dataDir.toString())));
+    GavelConfig config = GavelConfig.from(new JsonObject().put("embedded", new JsonObject().put("dataDir", dataDir.toString())
+        .put("consumersApart", false))); // the consumer process has a test of its own
 
     LocalGavel first = new LocalGavel();
     GavelConfig firstConfig = TestVertx.await(first.start(vertx, config));
