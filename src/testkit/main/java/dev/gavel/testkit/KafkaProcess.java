@@ -55,6 +55,7 @@ public final class KafkaProcess {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the broker process", e);
     }
+    LowerPriority.lowerSession(process.pid());
     String servers = awaitReady(process, log, timeout);
     LOG.info("Kafka up on {} in a process of its own (pid {}{}) in {} ms; its log: {}", servers, process.pid(),
         prefix.isEmpty() ? "" : ", " + String.join(" ", prefix).replaceAll("\\S*/", ""), (System.nanoTime() - t0) / 1_000_000, log);

@@ -38,10 +38,12 @@ public final class LowerPriority {
   }
 
   /**
-   * Lowers a running process's priority; the processes it starts afterwards inherit it (a
-   * postmaster's backends). Blocking (it runs {@code renice}): call it off the event loop.
+   * Lowers a running process's priority, and its session's ({@link #lowerSession}); the processes
+   * it starts afterwards inherit it (a postmaster's backends). Blocking (it runs {@code renice}):
+   * call it off the event loop.
    */
   public static void renice(long pid) {
+    lowerSession(pid);
     Path renice = onPath("renice");
     if (renice == null) {
       return;
@@ -56,6 +58,51 @@ public final class LowerPriority {
       LOG.warn("renice of pid {} failed ({}); it keeps its priority", pid, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Lowers the priority of the scheduling group of {@code pid}'s session, where Linux groups by
+   * session (autogroup, {@code /proc/sys/kernel/sched_autogroup_enabled}). There a process in a
+   * session of its own (setsid, or a daemon such as the postmaster) is weighed as a group against
+   * each other session, and its own nice value only ranks it inside that group: niced alone, the
+   * broker, PostgreSQL and the consumers each still got as much CPU as Gavel, its load client and
+   * its bidders together. Does nothing where there is no autogroup.
+   */
+  public static void lowerSession(long pid) {
+    Path group = Path.of("/proc", String.valueOf(pid), "autogroup");
+    if (!Files.exists(group)) {
+      return;
+    }
+    // A child just started may not have left this session yet (setsid runs in it first): lowering
+    // the group then would lower Gavel's own. Wait for it briefly; if it never leaves, leave it be.
+    long self = session(ProcessHandle.current().pid());
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (session(pid) == self && System.nanoTime() - until < 0) {
+      try {
+        Thread.sleep(5); // off the event loop, as every method here
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (session(pid) == self || self < 0) {
+      return;
+    }
+    try {
+      Files.writeString(group, String.valueOf(NICENESS));
+    } catch (IOException e) {
+      LOG.warn("lowering the session priority of pid {} failed ({}); it competes as a group of its own", pid, e.getMessage());
+    }
+  }
+
+  /** The session id (field 6 of /proc/PID/stat), or -1 when it cannot be read. */
+  private static long session(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 

@@ -64,6 +64,7 @@ final class ConsumerProcess {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the consumer process", e);
     }
+    LowerPriority.lowerSession(process.pid());
     String host = config.http().host();
     URI ops = URI.create("http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host) + ":"
         + config.embedded().consumersPort() + "/ready");
