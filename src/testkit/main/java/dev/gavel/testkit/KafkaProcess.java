@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,18 +80,9 @@ public final class KafkaProcess {
 
   /** SIGTERM (the broker shuts down cleanly), then a kill if it has not exited within 30 s. */
   public void stop() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        LOG.warn("the broker process did not stop within 30 s: killed");
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    LOG.info("Kafka stopped (pid {})", process.pid());
+    ParentWatch.stopChild(process, 30, "Kafka");
   }
+
 
   private static String awaitReady(Process process, Path log, Duration timeout) {
     long until = System.nanoTime() + timeout.toNanos();

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,18 +106,9 @@ final class ConsumerProcess {
 
   /** SIGTERM (the consumers finish their batch and commit), then a kill if it has not exited within 20 s. */
   void stop() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        LOG.warn("the consumer process did not stop within 20 s: killed");
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    LOG.info("the consumers stopped (pid {})", process.pid());
+    ParentWatch.stopChild(process, 20, "the consumers");
   }
+
 
   private void awaitReady(Duration timeout) {
     long until = System.nanoTime() + timeout.toNanos();
