@@ -1,6 +1,8 @@
 package dev.gavel.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +12,9 @@ import io.vertx.ext.web.RoutingContext;
  * Short, stable codes for machines; a sentence for the person reading the log.
  */
 public final class JsonErrors {
+  /** How long a connection about to close still drains a request body the answer refused. */
+  static final long LINGER_MS = 1_000;
+
   private JsonErrors() {}
 
   public static JsonObject body(String code, String message) {
@@ -43,7 +48,7 @@ public final class JsonErrors {
       return;
     }
     if (http1) {
-      written.onComplete(v -> ctx.request().connection().close());
+      written.onComplete(v -> closeOnceRead(ctx));
     }
     // Vert.x flushes what is written during a read when the read completes; after a decoder
     // failure it closes the channel before that, and the answer would be dropped. Flush now (an
@@ -51,6 +56,27 @@ public final class JsonErrors {
     if (ctx.request().connection() instanceof io.vertx.core.net.impl.VertxConnection connection) {
       connection.flush();
     }
+  }
+
+  /**
+   * Closes once the client has sent what it meant to, for at most {@link #LINGER_MS}: a socket
+   * closed with request bytes still unread is reset by the kernel, and the reset can destroy the
+   * answer in the client's buffers before it is read (the client then sees "no bytes").
+   */
+  private static void closeOnceRead(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    HttpConnection connection = request.connection();
+    if (request.isEnded()) {
+      connection.close();
+      return;
+    }
+    long timer = ctx.vertx().setTimer(LINGER_MS, t -> connection.close());
+    request.handler(ignored -> { });
+    request.endHandler(v -> {
+      ctx.vertx().cancelTimer(timer);
+      connection.close();
+    });
+    request.resume();
   }
 
   public static void send(RoutingContext ctx, int status, String code, String message) {

@@ -58,6 +58,27 @@ class HttpAbuseTest {
     }
   }
 
+  /**
+   * A client that sends the whole oversized body before it reads (as most do) still gets the 413:
+   * a connection closed with its bytes unread is reset, and the reset can take the answer with it.
+   */
+  @Test
+  void aClientStillSendingAnOversizedBodyReadsThe413() throws Exception {
+    byte[] body = new byte[4 * 1024 * 1024];
+    java.util.Arrays.fill(body, (byte) ' ');
+    for (int i = 0; i < 5; i++) {
+      try (Socket socket = new Socket("127.0.0.1", gavel.port)) {
+        socket.setSoTimeout(5_000);
+        socket.getOutputStream().write(("POST /openrtb2/auction HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().write(body);
+        socket.getOutputStream().flush();
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertThat(answer).as("attempt " + i).startsWith("HTTP/1.1 413").contains("body_too_large");
+      }
+    }
+  }
+
   @Test
   void aMalformedChunkSizeGets400AndCannotFloodTheLog() throws IOException {
     ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(HttpServerVerticle.class);
