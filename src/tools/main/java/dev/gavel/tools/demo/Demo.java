@@ -123,6 +123,11 @@ public final class Demo {
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon());
     Pixels pixels = new Pixels(http, scheduler, stats, options.shares());
     RequestFactory requests = new RequestFactory(inventory, options.shares().invalid());
+    int warmed = ClientWarmUp.run(http, options.url(), new RequestFactory(inventory, options.shares().invalid()));
+    if (warmed < ClientWarmUp.CONNECTIONS) {
+      System.out.printf("  (the client's warm-up reached /ready %d times of %d; its first seconds may be slower)%n",
+          warmed, ClientWarmUp.CONNECTIONS);
+    }
     double lateBefore = reports.metric(LATE_METRIC);
     double seconds = new TrafficRun(options, requests, http, scheduler, stats, pixels).run();
     scheduler.shutdownNow();
