@@ -50,7 +50,8 @@ public final class Demo {
   private static final String LATE_METRIC = "gavel_auction_late_responses_total";
   private static final long LISTEN_WAIT_NANOS = 60_000_000_000L;
 
-  private static void writeJson(DemoOptions options, DemoStats s, double seconds, double gavelLate) {
+  private static void writeJson(DemoOptions options, DemoStats s, double seconds, double gavelLate,
+                                ClientSelfCheck.Result self) {
     org.HdrHistogram.Histogram h = s.latency();
     io.vertx.core.json.JsonObject out = new io.vertx.core.json.JsonObject()
         .put("step", "s6-demo").put("rate", options.rate()).put("seconds", seconds)
@@ -59,7 +60,8 @@ public final class Demo {
             new java.util.HashMap<String, Object>(s.errorKinds())))
         .put("late", s.late.sum()).put("p99PercentOfTmax", s.percentOfTmax(99))
         .put("p50Ms", h.getValueAtPercentile(50) / 1000.0).put("p99Ms", h.getValueAtPercentile(99) / 1000.0)
-        .put("maxMs", h.getMaxValue() / 1000.0).put("gavelLate", gavelLate);
+        .put("maxMs", h.getMaxValue() / 1000.0).put("gavelLate", gavelLate)
+        .put("clientSelfCheckP99Ms", self.p99Ms()).put("clientSelfCheckMaxMs", self.maxMs());
     try {
       java.nio.file.Files.writeString(options.json(), out.encodePrettily());
     } catch (java.io.IOException e) {
@@ -123,11 +125,14 @@ public final class Demo {
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon());
     Pixels pixels = new Pixels(http, scheduler, stats, options.shares());
     RequestFactory requests = new RequestFactory(inventory, options.shares().invalid());
+    ClientSelfCheck.Result self = selfCheck(options, inventory, http, scheduler);
     int warmed = ClientWarmUp.run(http, options.url(), new RequestFactory(inventory, options.shares().invalid()));
     if (warmed < ClientWarmUp.CONNECTIONS) {
       System.out.printf("  (the client's warm-up reached /ready %d times of %d; its first seconds may be slower)%n",
           warmed, ClientWarmUp.CONNECTIONS);
     }
+    // The warm-up's garbage goes now, not in the first measured pause (a 100 ms one when it did).
+    System.gc();
     double lateBefore = reports.metric(LATE_METRIC);
     double seconds = new TrafficRun(options, requests, http, scheduler, stats, pixels).run();
     scheduler.shutdownNow();
@@ -136,7 +141,7 @@ public final class Demo {
     System.out.printf("  Gavel's own count of answers after their deadline (%s): %s%n", LATE_METRIC,
         gavelLate < 0 ? "unreadable" : String.format("%,.0f", gavelLate));
     if (options.json() != null) {
-      writeJson(options, stats, seconds, gavelLate);
+      writeJson(options, stats, seconds, gavelLate, self);
     }
     System.out.print(SummaryPrinter.pixels(stats));
 
@@ -156,6 +161,22 @@ public final class Demo {
       System.out.println("\nThe whole story of one auction: curl -s " + options.url() + "/api/auctions/" + sample);
     }
     return stats.errors.sum() == 0 ? 0 : 3;
+  }
+
+  /** Warms the client on a bare server and says what the client itself adds to every latency. */
+  private static ClientSelfCheck.Result selfCheck(DemoOptions options, Inventory inventory, HttpClient http,
+                                                  ScheduledExecutorService scheduler) throws InterruptedException {
+    try {
+      ClientSelfCheck.Result r = ClientSelfCheck.run(options, inventory, http, scheduler);
+      System.out.printf("  client self-check, %d s of this traffic against a bare server in the demo's JVM: p99 %.1f ms, "
+          + "max %.1f ms (what the client itself adds)%n", ClientSelfCheck.SECONDS, r.p99Ms(), r.maxMs());
+      return r;
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      System.out.println("  (the client's self-check could not run: " + e + "; its first seconds may be slower)");
+      return new ClientSelfCheck.Result(0, 0, 0, 0, -1, -1);
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon() {

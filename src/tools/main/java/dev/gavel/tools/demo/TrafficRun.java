@@ -3,6 +3,7 @@ package dev.gavel.tools.demo;
 import dev.gavel.tools.demo.RequestFactory.Planned;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,7 @@ final class TrafficRun {
   private final ScheduledExecutorService scheduler;
   private final DemoStats stats;
   private final Pixels pixels;
+  private final PrintStream out;
   private final URI auctionUri;
   private final Semaphore inFlight;
   private long issued;
@@ -40,6 +42,13 @@ final class TrafficRun {
 
   TrafficRun(DemoOptions options, RequestFactory requests, HttpClient http, ScheduledExecutorService scheduler,
              DemoStats stats, Pixels pixels) {
+    this(options, requests, http, scheduler, stats, pixels, System.out);
+  }
+
+  /** As above, with the progress lines written to {@code out}. */
+  TrafficRun(DemoOptions options, RequestFactory requests, HttpClient http, ScheduledExecutorService scheduler,
+             DemoStats stats, Pixels pixels, PrintStream out) {
+    this.out = out;
     this.options = options;
     this.requests = requests;
     this.http = http;
@@ -56,7 +65,7 @@ final class TrafficRun {
     long endNanos = startNanos + options.seconds() * 1_000_000_000L;
     ScheduledFuture<?> ticks = scheduler.scheduleAtFixedRate(() -> tick(endNanos), 0, TICK_MS, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> progress = scheduler.scheduleAtFixedRate(
-        () -> System.out.println(stats.progressLine(elapsedSeconds())), PROGRESS_EVERY_MS, PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
+        () -> out.println(stats.progressLine(elapsedSeconds())), PROGRESS_EVERY_MS, PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
     TimeUnit.NANOSECONDS.sleep(Math.max(0, endNanos - System.nanoTime()));
     ticks.cancel(false);
     double sendingSeconds = elapsedSeconds();
@@ -66,9 +75,9 @@ final class TrafficRun {
       TimeUnit.MILLISECONDS.sleep(50);
     }
     progress.cancel(false);
-    System.out.println(stats.progressLine(elapsedSeconds()) + "  (done)");
+    out.println(stats.progressLine(elapsedSeconds()) + "  (done)");
     if (pixels.pending() > 0) {
-      System.out.println("  (" + pixels.pending() + " pixels still pending after " + DRAIN_MS / 1000 + " s; not waiting for them)");
+      out.println("  (" + pixels.pending() + " pixels still pending after " + DRAIN_MS / 1000 + " s; not waiting for them)");
     }
     return sendingSeconds;
   }
