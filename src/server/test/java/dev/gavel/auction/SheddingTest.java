@@ -82,6 +82,18 @@ class SheddingTest {
     assertThat(shed.getLong("loopLagMs")).isEqualTo(50);
   }
 
+  /** Not behind on average, but its timers (the closes) waiting past half the margin: shed, and nothing called. */
+  @Test
+  void aLoopThatHasNotReachedItsTimersShedsTooAndCallsNoBidder() {
+    LAG.overdueNanos = 200_000_000L;
+    long calls = bidder.requestCount();
+    JsonObject body = new JsonObject(gavel.postAuction(request("shed-3").put("test", 1).encode()).body());
+    assertThat(body.getInteger("nbr")).isEqualTo(1);
+    assertThat(body.getJsonObject("ext").getJsonObject("shed").getString("reason")).isEqualTo("closes_waiting");
+    assertThat(bidder.requestCount()).isEqualTo(calls);
+    assertThat(gavel.counter("gavel.auction.shed", "reason", "closes_waiting")).isPositive();
+  }
+
   @Test
   void whileSheddingOnlyTheIdIsRead() {
     LAG.laggingMs(50);

@@ -38,6 +38,9 @@ public final class Admission {
     if (lag.sustainedLagNanos() > config.maxLoopLagMs() * 1_000_000L) {
       return ShedReason.LOOP_LAG;
     }
+    if (lag.overdueNanos(nowNanos) > Math.max(config.maxLoopLagMs() * 1_000_000L, marginNanos() / 2)) {
+      return ShedReason.CLOSES_WAITING;
+    }
     if (inFlight >= config.maxInFlightPerLoop()) {
       return ShedReason.IN_FLIGHT;
     }

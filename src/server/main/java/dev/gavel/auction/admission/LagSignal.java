@@ -13,6 +13,14 @@ public interface LagSignal {
   long lagNanos(long nowNanos);
 
   /**
+   * How long past its due time this loop's own probe timer is at {@code nowNanos}, zero once the
+   * loop has reached its timers: it grows while the loop works through a backlog in one go (a
+   * burst of arrivals, the reads queued during a pause), and every auction's close timer due in
+   * that time waits with it.
+   */
+  long overdueNanos(long nowNanos);
+
+  /**
    * How late this loop has been running lately, smoothed: high only when it stays behind (it
    * cannot keep up), not after one pause (a GC) that it has already recovered from.
    */

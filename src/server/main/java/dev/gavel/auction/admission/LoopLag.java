@@ -50,6 +50,11 @@ public final class LoopLag implements LagSignal {
   }
 
   @Override
+  public long overdueNanos(long nowNanos) {
+    return Math.max(0, nowNanos - dueNanos);
+  }
+
+  @Override
   public long sustainedLagNanos() {
     return sustainedNanos;
   }

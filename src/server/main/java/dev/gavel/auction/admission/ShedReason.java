@@ -10,6 +10,12 @@ public enum ShedReason {
   WARMING("warming", 1),
   /** The event loop runs its tasks later than {@code auction.admission.maxLoopLagMs}. */
   LOOP_LAG("loop_lag", 1),
+  /**
+   * The event loop has not reached its timers for half the safety margin (it is working through a
+   * burst of arrivals, or the reads queued during a pause): taking more work now would make the
+   * auctions already in flight close late.
+   */
+  CLOSES_WAITING("closes_waiting", 1),
   /** The event loop already holds {@code auction.admission.maxInFlightPerLoop} auctions. */
   IN_FLIGHT("in_flight", 1),
   /** After the safety margin, less than {@code auction.minAuctionMs} is left. */

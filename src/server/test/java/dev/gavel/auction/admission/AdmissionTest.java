@@ -53,6 +53,32 @@ class AdmissionTest {
     assertThat(admission.admit(0)).isNull();
   }
 
+  /**
+   * A loop working through a burst in one go reaches its timers late, the closes of the auctions
+   * in flight among them: past half the margin (at least maxLoopLagMs), arrivals are shed so that
+   * the closes come sooner.
+   */
+  @Test
+  void shedsWhileTheLoopHasNotReachedItsTimersForHalfTheMargin() {
+    lag.marginNanos = 64 * MS; // margin 80 ms, so the bar is 40 ms
+    lag.overdueNanos = 39 * MS;
+    assertThat(admission.admit(0)).isNull();
+    lag.overdueNanos = 41 * MS;
+    assertThat(admission.admit(0)).isEqualTo(ShedReason.CLOSES_WAITING);
+    lag.marginNanos = 0; // the smallest margin, 25 ms: the bar is 12.5 ms
+    lag.overdueNanos = 13 * MS;
+    assertThat(admission.admit(0)).isEqualTo(ShedReason.CLOSES_WAITING);
+    lag.overdueNanos = 12 * MS;
+    assertThat(admission.admit(0)).isNull();
+    assertThat(admission.inFlight()).isEqualTo(2);
+    // Half a margin under maxLoopLagMs is not a bar: a loop is never shed for less than that.
+    Admission small = new Admission(new AdmissionConfig(10, 3, 5, 60), lag, warm::get, 4, 80);
+    lag.overdueNanos = 9 * MS;
+    assertThat(small.admit(0)).isNull();
+    lag.overdueNanos = 11 * MS;
+    assertThat(small.admit(0)).isEqualTo(ShedReason.CLOSES_WAITING);
+  }
+
   @Test
   void shedsOnceTheLoopHoldsItsLimitOfAuctions() {
     admission.admit(0);

@@ -5,6 +5,7 @@ import java.util.List;
 /** A lag signal a test sets by hand: how late the loop is, and the worst recent overrun. */
 public final class FakeLag implements LagSignal {
   public volatile long lagNanos;
+  public volatile long overdueNanos;
   public volatile long sustainedNanos;
   public volatile long marginNanos;
   public final List<Long> overruns = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -12,12 +13,18 @@ public final class FakeLag implements LagSignal {
   public FakeLag laggingMs(long ms) {
     lagNanos = ms * 1_000_000L;
     sustainedNanos = ms * 1_000_000L;
+    overdueNanos = 0;
     return this;
   }
 
   @Override
   public long lagNanos(long nowNanos) {
     return lagNanos;
+  }
+
+  @Override
+  public long overdueNanos(long nowNanos) {
+    return overdueNanos;
   }
 
   @Override
