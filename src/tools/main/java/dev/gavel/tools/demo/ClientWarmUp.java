@@ -1,6 +1,5 @@
 package dev.gavel.tools.demo;
 
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,29 +13,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Warms the demo's own client before it measures: a cold client charges Gavel for what is its own
- * cost, the TCP connections it opens as the rate ramps up (an exchange keeps its connections warm)
- * and its code while still interpreted. No auction is sent: it builds and reads requests off the
- * network, and opens its connections with {@code GET /ready}, which the JDK client then keeps
- * alive for the run.
+ * Opens the demo client's connections to Gavel before it measures: a cold client charges Gavel
+ * for what is its own cost, the TCP connections it opens as the rate ramps up (an exchange keeps
+ * its connections warm). No auction is sent: {@code GET /ready}, whose connections the JDK client
+ * then keeps alive for the run. The client's code is warmed by {@link ClientSelfCheck}.
  */
 final class ClientWarmUp {
   /** About what is in flight at the demo's default rate and a slow bidder's share of tmax. */
   static final int CONNECTIONS = 64;
   private static final int ROUNDS = 3;
-  private static final int REQUESTS_BUILT = 3_000;
   private static final long ROUND_TIMEOUT_MS = 5_000;
 
   private ClientWarmUp() {}
 
   /** The number of requests that reached /ready with a 200 (the last round's). */
-  static int run(HttpClient http, URI base, RequestFactory throwaway) throws InterruptedException {
-    for (int i = 0; i < REQUESTS_BUILT; i++) {
-      RequestFactory.Planned planned = throwaway.next();
-      if (planned.valid()) {
-        new JsonObject(planned.body());
-      }
-    }
+  static int run(HttpClient http, URI base) throws InterruptedException {
     HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/ready")).timeout(Duration.ofSeconds(2)).GET().build();
     int answered = 0;
     for (int round = 0; round < ROUNDS; round++) {

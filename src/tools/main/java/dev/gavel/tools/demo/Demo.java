@@ -126,7 +126,7 @@ public final class Demo {
     Pixels pixels = new Pixels(http, scheduler, stats, options.shares());
     RequestFactory requests = new RequestFactory(inventory, options.shares().invalid());
     ClientSelfCheck.Result self = selfCheck(options, inventory, http, scheduler);
-    int warmed = ClientWarmUp.run(http, options.url(), new RequestFactory(inventory, options.shares().invalid()));
+    int warmed = ClientWarmUp.run(http, options.url());
     if (warmed < ClientWarmUp.CONNECTIONS) {
       System.out.printf("  (the client's warm-up reached /ready %d times of %d; its first seconds may be slower)%n",
           warmed, ClientWarmUp.CONNECTIONS);

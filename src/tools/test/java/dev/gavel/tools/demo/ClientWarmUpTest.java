@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +27,8 @@ class ClientWarmUpTest {
           })
           .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      RequestFactory factory = new RequestFactory(Inventory.load(Path.of("conf/campaigns.json")), 0.02);
 
-      int answered = ClientWarmUp.run(http, URI.create("http://127.0.0.1:" + server.actualPort()), factory);
+      int answered = ClientWarmUp.run(http, URI.create("http://127.0.0.1:" + server.actualPort()));
 
       assertThat(answered).isEqualTo(ClientWarmUp.CONNECTIONS);
       assertThat(paths).containsExactly("GET /ready");

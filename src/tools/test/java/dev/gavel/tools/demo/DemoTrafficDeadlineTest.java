@@ -68,7 +68,7 @@ class DemoTrafficDeadlineTest {
     try {
       Pixels pixels = new Pixels(http, scheduler, stats, options.shares());
       RequestFactory requests = new RequestFactory(Inventory.load(Path.of("conf/campaigns.json")), options.shares().invalid());
-      ClientWarmUp.run(http, options.url(), new RequestFactory(Inventory.load(Path.of("conf/campaigns.json")), 0));
+      ClientWarmUp.run(http, options.url());
       new TrafficRun(options, requests, http, scheduler, stats, pixels).run();
     } finally {
       scheduler.shutdownNow();
