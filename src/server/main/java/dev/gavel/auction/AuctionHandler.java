@@ -222,7 +222,9 @@ final class AuctionHandler {
   }
 
   private void reject(RoutingContext ctx, long arrival, JsonObject error) {
-    setup.metrics().recordResponse("invalid", System.nanoTime() - arrival, false);
+    if (!isWarmUp(ctx)) {
+      setup.metrics().recordResponse("invalid", System.nanoTime() - arrival, false);
+    }
     ctx.response().putHeader("x-openrtb-version", OPENRTB_VERSION);
     JsonErrors.send(ctx, 400, error);
   }

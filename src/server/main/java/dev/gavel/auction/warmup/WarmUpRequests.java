@@ -15,7 +15,8 @@ import java.util.List;
  * inventory, country and device), plus open banner, video, native and audio requests, so the
  * paths real traffic takes through targeting, pricing and markup all run. All are test requests
  * ({@code test=1}: not billable, left out of the reports). Every eighth is answered late by the
- * loopback bidder, so the auction also closes by its deadline timer; some carry privacy signals.
+ * loopback bidder, so the auction also closes by its deadline timer; some carry privacy signals;
+ * one in forty is broken the ways real integrations break requests, and is refused with a 400.
  */
 final class WarmUpRequests {
   private static final int LATE_EVERY = 8;
@@ -28,6 +29,13 @@ final class WarmUpRequests {
   /** A GPP string with a US National section that opts out of sale. */
   private static final String GPP_US_OPT_OUT = "DBABLA~BEAaAAAAAABA.QA";
   private static final int PRIVACY_EVERY = 10;
+  /**
+   * Broken requests, never a late or a shed one's slot: without them in its profile the JIT
+   * compiled the validator for valid input only, and threw that code away at live traffic's first
+   * broken requests (recompiling it while the auctions waited).
+   */
+  private static final int INVALID_EVERY = 40;
+  private static final int INVALID_SLOT = 20;
 
   private final List<JsonObject> shapes = new ArrayList<>();
 
@@ -59,12 +67,39 @@ final class WarmUpRequests {
         .put("bcat", request.getJsonArray("bcat", new JsonArray().add("IAB25").add("IAB26")));
   }
 
-  /** The n-th request's body: the shapes in turn, each with its own id. */
+  /** Whether the n-th request is a broken one, which Gavel must refuse with a 400. */
+  static boolean invalid(long n) {
+    return n % INVALID_EVERY == INVALID_SLOT;
+  }
+
+  /** The n-th request's body: the shapes in turn, each with its own id; broken when {@link #invalid}. */
   Buffer body(long n) {
     JsonObject request = shapes.get((int) (n % shapes.size())).copy();
+    if (invalid(n)) {
+      request.put("id", "warm-up-" + n).put("tmax", TMAX);
+      return broken(request, n / INVALID_EVERY);
+    }
     boolean late = n % LATE_EVERY == LATE_EVERY - 1;
     request.put("id", (late ? LoopbackBidder.LATE_PREFIX : "warm-up-") + n).put("tmax", late ? LATE_TMAX : TMAX);
     withPrivacySignals(request, n % PRIVACY_EVERY);
+    return request.toBuffer();
+  }
+
+  /** A fault the request validator or the JSON reader must refuse, a different one in turn. */
+  private static Buffer broken(JsonObject request, long turn) {
+    JsonArray imps = request.getJsonArray("imp");
+    switch ((int) (turn % 6)) {
+      case 0 -> {
+        String whole = request.encode();
+        return Buffer.buffer(whole.substring(0, whole.length() / 2)); // cut off in transit
+      }
+      case 1 -> request.put("imp", new JsonArray());
+      case 2 -> imps.forEach(imp -> ((JsonObject) imp).put("bidfloor", -1));
+      case 3 -> request.put("app", new JsonObject().put("bundle", "invalid.gavel.warmup"))
+          .put("site", new JsonObject().put("domain", "warm-up.gavel.invalid"));
+      case 4 -> request.put("cur", new JsonArray().add("NOT-A-CURRENCY"));
+      default -> request.remove("id");
+    }
     return request.toBuffer();
   }
 
