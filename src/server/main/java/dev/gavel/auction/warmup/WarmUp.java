@@ -36,6 +36,12 @@ public final class WarmUp extends VerticleBase {
   private static final Pattern CLICK_URL = Pattern.compile("https?://[^\\s\"'<>\\\\]+/event\\?t=[A-Za-z0-9._~-]+");
   /** Every few auctions is answered as a shed one: under overload that path runs at thousands a second. */
   private static final int SHED_EVERY = 4;
+  /**
+   * Every few auctions comes on a connection of its own (closed after the answer): a burst of new
+   * connections was a path the warm-up's kept-alive pool never took, and its first one on a
+   * fresh Gavel deoptimised the loops' compiled code (212 deoptimisations in half a second).
+   */
+  private static final int NEW_CONNECTION_EVERY = 8;
   private static final long REQUEST_TIMEOUT_MS = 5_000;
   private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
@@ -147,6 +153,9 @@ public final class WarmUp extends VerticleBase {
         .putHeader(WarmUpGate.HEADER, gate.secret());
     if (n % SHED_EVERY == 1) { // never one of the late ones (n % 8 == 7)
       request.putHeader(WarmUpGate.SHED_HEADER, "1");
+    }
+    if (n % NEW_CONNECTION_EVERY == 3) {
+      request.putHeader("connection", "close");
     }
     boolean broken = WarmUpRequests.invalid(n);
     request.sendBuffer(requests.body(n))
