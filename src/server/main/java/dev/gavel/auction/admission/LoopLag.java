@@ -46,7 +46,7 @@ public final class LoopLag implements LagSignal {
 
   @Override
   public long lagNanos(long nowNanos) {
-    return Math.max(lastLatenessNanos, nowNanos - dueNanos);
+    return Math.max(lastLatenessNanos, overdueNanos(nowNanos));
   }
 
   @Override
